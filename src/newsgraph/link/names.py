@@ -1,0 +1,109 @@
+"""Personal names compared across documents: titles off, accents folded, variants matched.
+
+"Dmitry Zhirnov", "Dmitri Zhirnov", "Ambassador Zhirnov" and "Zhirnov" should
+meet; "Anna Smith" and "John Smith" should not. Transliteration variants of a
+given name are matched by a folded skeleton plus an edit-distance bound, not by
+a list of names.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+# Honorifics and titles that may precede a name in running text; they are not
+# part of the name. Lower-case, without trailing period.
+TITLES = frozenset(
+    """
+    mr mrs ms miss dr prof professor sir dame lord lady rev reverend fr father sister brother
+    president vice prime minister premier chancellor secretary general gen lt col maj capt
+    adm admiral colonel major captain sergeant sgt commander ambassador envoy senator sen rep
+    representative congressman congresswoman governor gov mayor judge justice king queen prince
+    princess sheikh sheik emir imam rabbi pope cardinal bishop chairman chairwoman chair ceo
+    director deputy foreign defence defense interior finance special spokesman spokeswoman
+    spokesperson mp mep minister-president state former acting chief
+    """.split()
+)
+
+# Particles that belong to a surname ("van der Berg", "al-Assad", "de Gaulle").
+PARTICLES = frozenset("van von der den de del della di da du la le al el bin ibn ben abu".split())
+
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII skeleton of a name: accents off, punctuation to spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("'s", "") if text.endswith(("'s", "’s")) else text
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def name_parts(name: str) -> list[str]:
+    """The name's words without titles and suffixes: ["dmitry", "zhirnov"]."""
+    words = fold(name).split()
+    while words and words[0] in TITLES and len(words) > 1:
+        words = words[1:]
+    while words and words[-1] in _SUFFIXES and len(words) > 1:
+        words = words[:-1]
+    return words
+
+
+def surname(name: str) -> str:
+    """The family-name key: last word, with a leading particle kept ("al assad")."""
+    parts = name_parts(name)
+    if not parts:
+        return ""
+    if len(parts) >= 2 and parts[-2] in PARTICLES:
+        return " ".join(parts[-2:])
+    return parts[-1]
+
+
+def given_names(name: str) -> list[str]:
+    parts = name_parts(name)
+    sur = surname(name).split()
+    return parts[: len(parts) - len(sur)]
+
+
+def _skeleton(word: str) -> str:
+    """Transliteration-tolerant form: y/i/j merged, doubled letters and final vowels dropped."""
+    w = word.replace("y", "i").replace("j", "i").replace("ks", "x").replace("ph", "f").replace("w", "v")
+    w = re.sub(r"(.)\1+", r"\1", w)
+    return w.rstrip("aeiou") or w
+
+
+def similar_word(a: str, b: str) -> bool:
+    """Same word in another transliteration: Dmitry/Dmitri, Alexei/Aleksei, Nikolai/Nikolay."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:  # an initial
+        return a[0] == b[0]
+    if a[0] != b[0]:
+        return False
+    sa, sb = _skeleton(a), _skeleton(b)
+    if sa == sb:
+        return True
+    return SequenceMatcher(None, sa, sb).ratio() >= 0.8
+
+
+def compatible(a: str, b: str) -> bool:
+    """Could the two names denote the same person? Surnames must agree; given names,
+    where both are given, must be variants of each other (or initials)."""
+    sa, sb = surname(a), surname(b)
+    if not sa or not sb:
+        return False
+    if sa != sb and not similar_word(sa.replace(" ", ""), sb.replace(" ", "")):
+        return False
+    ga, gb = given_names(a), given_names(b)
+    if not ga or not gb:
+        return True
+    return similar_word(ga[0], gb[0])
+
+
+def display_name(name: str) -> str:
+    """The name as a person would write it, titles dropped: "Ambassador Jo Lee" -> "Jo Lee"."""
+    words = name.split()
+    kept = list(words)
+    while len(kept) > 1 and fold(kept[0]) in TITLES:
+        kept = kept[1:]
+    return " ".join(kept).strip(" ,.;:")

@@ -1,0 +1,37 @@
+"""The built-in stages, registered by name (see registry.py)."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from ..annotate import annotate_documents, detect_language
+from ..clean import clean
+from ..extract import extract_quotes
+from ..model import Document
+from ..settings import Settings
+from .registry import per_document, stage
+
+
+@stage("clean")
+def clean_stage(settings: Settings):
+    return per_document(clean, "clean")
+
+
+@stage("language")
+def language_stage(settings: Settings):
+    return per_document(lambda doc: detect_language(doc, settings.languages), "language")
+
+
+@stage("annotate")
+def annotate_stage(settings: Settings):
+    def run(docs: Iterable[Document]) -> Iterator[Document]:
+        return annotate_documents(docs, settings.model, settings.batch_size, settings.max_chars)
+
+    return run
+
+
+@stage("quotes")
+def quotes_stage(settings: Settings):
+    def one(doc: Document) -> Document:
+        return extract_quotes(doc) if doc.spacy is not None else doc
+
+    return per_document(one, "quotes")

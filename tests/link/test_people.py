@@ -1,0 +1,56 @@
+from newsgraph.link.people import link_person
+from newsgraph.model import Document, Person
+from newsgraph.store.sqlite import Store
+
+
+def _store():
+    """An in-memory store holding four empty documents d1..d4 to link people to."""
+    store = Store(":memory:")
+    for i in range(1, 5):
+        store.insert_document(Document(id=f"d{i}", source=f"d{i}.txt", text=""))
+    return store
+
+
+def test_name_variants_across_documents_become_one_person():
+    with _store() as store:
+        a = link_person(store, "d1", Person(name="Dmitry Petrenko", roles=["Ambassador to Chile"], country="UKR"))
+        b = link_person(store, "d2", Person(name="Dmitri Petrenko"))
+        c = link_person(store, "d3", Person(name="Ambassador Dmitry Petrenko"))
+        d = link_person(store, "d4", Person(name="Petrenko"))
+        assert a == b == c == d
+        row = store.person(a)
+        assert row["name"] == "Dmitry Petrenko"  # the form most documents use
+        assert "Dmitri Petrenko" in row["aliases"]
+        assert row["country"] == "UKR"
+        assert "Ambassador to Chile" in row["roles"]
+
+
+def test_same_surname_different_given_names_stay_apart():
+    with _store() as store:
+        a = link_person(store, "d1", Person(name="Anna Smith"))
+        b = link_person(store, "d2", Person(name="John Smith"))
+        assert a != b
+
+
+def test_same_name_different_countries_stay_apart():
+    with _store() as store:
+        a = link_person(store, "d1", Person(name="Ali Khan", country="PAK"))
+        b = link_person(store, "d2", Person(name="Ali Khan", country="GBR"))
+        assert a != b
+
+
+def test_organisations_link_by_whole_name_not_surname():
+    with _store() as store:
+        a = link_person(store, "d1", Person(name="Ministry of Water", type="org"))
+        b = link_person(store, "d2", Person(name="ministry of water", type="org"))
+        c = link_person(store, "d3", Person(name="Ministry of Trade", type="org"))
+        assert a == b != c
+
+
+def test_canonical_name_prefers_the_full_form_over_a_surname():
+    with _store() as store:
+        a = link_person(store, "d1", Person(name="Okafor"))
+        link_person(store, "d2", Person(name="Okafor"))
+        b = link_person(store, "d3", Person(name="Jane Okafor"))
+        assert a == b
+        assert store.person(a)["name"] == "Jane Okafor"
