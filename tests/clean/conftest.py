@@ -1,0 +1,61 @@
+"""Fixtures for the clean stage: the shared seeds and their cleaning gold, plus a made-up article."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import Document
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "eval" / "seed_cleaning.jsonl"
+
+
+def load_gold() -> list[dict]:
+    """The per-seed cleaning gold (empty when the shared folder is absent)."""
+    if not GOLD.exists():
+        return []
+    return [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
+
+
+def seed_document(name: str) -> Document:
+    path = SEEDS / name
+    return Document(id="x", source=str(path), text=path.read_text("utf-8"))
+
+
+# A made-up local-news article (no seed text), used by several tests.
+ARTICLE_PARAGRAPHS = [
+    "Riverton council approves new tram line after year of debate",
+    "The Riverton city council voted 9 to 4 on Tuesday to approve a tram line linking the harbour district "
+    "with the university campus, ending a year of debate over the cost of the project.",
+    "The line will run for 11 kilometres along Harbour Road and Mill Street, with 14 stops, and is expected "
+    "to carry 30,000 passengers a day once it opens, according to the council's transport department.",
+    "“This tram line is the biggest investment in public transport Riverton has seen in fifty years,” said "
+    "councillor Maria Okafor, who chairs the council's transport committee.",
+    "Opponents on the council argued that the tram would disrupt traffic on Mill Street during construction "
+    "and that buses could serve the harbour district at a fraction of the cost.",
+    "Shop owners on Mill Street have asked the council for compensation during the two years of construction. "
+    "Okafor said the transport committee would consider a fund for affected businesses.",
+    "Construction of the tram line is due to begin next spring, and the council hopes the first trams will "
+    "reach the harbour district by the end of 2027.",
+    "“We waited a long time for this,” said Tom Reyes, a student who commutes from the harbour every day. "
+    "“The bus takes forty minutes. The tram should take fifteen.”",
+]
+
+PRESS_RELEASE = [
+    "Glowlab Launches Vitamin Serum For Sensitive Skin",
+    "NEW YORK / PRNEWS / Glowlab, a skincare brand, today announced the launch of its new vitamin serum, "
+    "formulated for sensitive skin with hyaluronic acid and botanical extracts. The serum absorbs quickly, "
+    "hydrates for up to 24 hours and suits every skin type. Customers can order the serum online with free "
+    "shipping and a money-back guarantee. Dermatologists recommend applying the serum twice daily after "
+    "cleansing. For more information about Glowlab skincare products and exclusive discounts, visit the "
+    "Glowlab website. Media contact: press office, Glowlab Inc.",
+]
+
+
+@pytest.fixture
+def article_text() -> str:
+    return "\n\n".join(ARTICLE_PARAGRAPHS) + "\n"
