@@ -1,0 +1,559 @@
+"""Find quotations (direct, indirect, mixed) and attach each to a cue and a speaker.
+
+Why this order: quotation marks are paired first (marks.py) because they are
+the strongest evidence; each pair is then attached to a reporting verb after it
+("...," X said), before it (X said: "..." / X said that "..."), inside it when
+the closing mark is missing, or to the previous quotation's speaker when it
+continues one. Reported clauses without marks come from the parse (a
+reporting verb's ccomp, its object for verbs like "stressed", "according to
+X", and attributions set off by commas inside a sentence). Speakers are
+resolved in document order so pronouns find the latest name.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..model import Mention, Quote, Span
+from . import cues
+from .marks import DOUBLE, SINGLE, Region, find_regions, paragraph_spans
+from .speakers import SpeakerResolver
+
+_MARKS = set(DOUBLE + SINGLE)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SENT_END = frozenset({".", "!", "?"})
+_MIN_SPEAKERLESS_WORDS = 6
+_MIN_FRAGMENT_WORDS = 4
+
+
+@dataclass
+class _Cand:
+    """A quotation found but not yet resolved to a name."""
+
+    start: int
+    end: int
+    kind: str
+    verb: object = None  # cue verb token
+    cue: tuple[int, int] | None = None
+    subj: object = None
+    mention: Mention | None = None
+    stype: str | None = None
+    region: int | None = None  # index into regions for direct quotes
+    name: str | None = None
+    via: tuple = ()  # verbs whose subject the cue borrowed
+
+
+class QuoteFinder:
+    """One pass of quotation finding over one parsed document."""
+
+    def __init__(self, sdoc) -> None:
+        self.doc = sdoc
+        self.text = sdoc.text
+        self.starts = [t.idx for t in sdoc]
+        self.regions: list[Region] = find_regions(self.text)
+        self.paras = paragraph_spans(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.speakers = SpeakerResolver(sdoc, self.text)
+        self.speakers.in_quote = lambda char: self.in_region(char) is not None
+        self.reg_spans = [(r.open, (r.close if r.close is not None else r.end)) for r in self.regions]
+        self.reg_opens = [r.open for r in self.regions]
+
+    # ---- helpers -----------------------------------------------------------------------
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect_right(self.para_starts, char) - 1)
+
+    def in_region(self, char: int) -> int | None:
+        k = bisect_right(self.reg_opens, char) - 1
+        if k >= 0 and self.reg_spans[k][0] < char < self.reg_spans[k][1]:
+            return k
+        return None
+
+    def _speaker(self, verb, not_inside: tuple[int, int] | None = None):
+        subj = cues.subject_of(verb, exclude=not_inside)
+        if subj is None:
+            return None
+        got = self.speakers.mention_for(subj, verb)
+        if got is None:
+            return None
+        return subj, got[0], got[1]
+
+    def _via(self, verb, subj) -> tuple:
+        out, tok = [verb], verb
+        while tok is not subj.head and tok.head is not tok and len(out) < 5:
+            tok = tok.head
+            out.append(tok)
+        return tuple(t.i for t in out)
+
+    # ---- direct quotations -------------------------------------------------------------
+    def _after_cue(self, r: Region):
+        """'"...," X said' and '"...," said X, a ...': a cue right after the closing mark."""
+        if r.close is None:
+            return None
+        tail = self.text[r.start:r.close].rstrip()
+        if tail.endswith(".") and not tail.endswith("..."):
+            return None  # the quoted sentence ended: what follows is a new sentence
+        doc = self.doc
+        i = self.tok_at(r.close + 1)
+        if doc[i].idx <= r.close:
+            i += 1
+        para_end = self.paras[r.para][1]
+        k = bisect_right(self.reg_opens, r.close)
+        nxt_open = self.reg_opens[k] if k < len(self.reg_opens) else para_end
+        limit = min(para_end, nxt_open)
+        window = []
+        for k in range(i, min(len(doc), i + 45)):
+            t = doc[k]
+            if t.idx >= limit:
+                break
+            window.append(t)
+            if t.text in _SENT_END:
+                break
+        for t in window:
+            if not cues.is_cue_verb(t) or not cues.usable(t) or t.dep_ in ("relcl", "amod", "acl", "pcomp"):
+                continue
+            got = self._speaker(t, not_inside=(r.open, r.close + 1))
+            if got is None:
+                return None
+            subj = got[0]
+            if subj.idx <= r.close or subj.idx >= limit:
+                return None
+            # Everything between the mark and the verb must be the subject or light words.
+            span = set(range(subj.left_edge.i, subj.right_edge.i + 1))
+            for u in window:
+                if u.i >= t.i:
+                    break
+                if u.i in span or u.is_punct or u.dep_ in ("advmod", "aux", "neg", "cc") or u.text in _MARKS:
+                    continue
+                return None
+            return t, got
+        return None
+
+    def _before_cue(self, r: Region, need_subtree: bool):
+        """'X said: "..."', 'X said that "..."', 'X called Y "..."': a cue before the opening mark."""
+        doc = self.doc
+        o = self.tok_at(r.open)
+        para_start = self.paras[r.para][0]
+        n = bisect_right(self.reg_opens, r.open) - 2  # the region before this one
+        prev = self.regions[n] if n >= 0 else None
+        prev_close = (prev.close if prev.close is not None else prev.end) if prev is not None else -1
+        j = o - 1
+        while j >= 0 and doc[j].lower_ in ("that", ",") and doc[j].idx >= para_start:
+            j -= 1
+        colon = j >= 0 and doc[j].text == ":" and doc[j].idx >= para_start
+        first = self.tok_at(r.start)
+        k = j
+        steps = 0
+        fallback = None
+        while k >= 0 and steps < 40:
+            t = doc[k]
+            if t.idx < para_start or t.idx <= prev_close or (t.text in _SENT_END and k < j):
+                break
+            if cues.is_cue_verb(t, naming=True) and cues.usable(t) and t.dep_ not in ("relcl", "amod"):
+                inside = t.left_edge.i <= first <= t.right_edge.i
+                if inside and len(self.text[r.start:r.end].split()) < _MIN_FRAGMENT_WORDS:
+                    inside = _complement_path(doc[first], t)
+                if colon or inside or not need_subtree:
+                    got = self._speaker(t, not_inside=(r.start, r.end))
+                    if got is not None:
+                        return t, got
+                    if colon:
+                        return None
+            elif colon and fallback is None and t.pos_ in ("VERB", "AUX") and t.i < j:
+                fallback = t
+            k -= 1
+            steps += 1
+        if fallback is not None:
+            # 'X was blunter: "..."': a named person introducing a quotation with a colon.
+            got = self._speaker(fallback, not_inside=(r.start, r.end))
+            if got is not None and got[1].kind == "name" and got[2] == "person":
+                return fallback, got
+        return None
+
+    def _inner_cue(self, r: Region):
+        """An unclosed quotation whose attribution sits inside it: '"... the region, X, a lawyer, wrote'."""
+        doc = self.doc
+        a, b = self.tok_at(r.start), self.tok_at(max(r.start, r.end - 1))
+        for k in range(a + 3, b + 1):
+            t = doc[k]
+            if not cues.is_cue_verb(t) or not cues.usable(t):
+                continue
+            got = self._speaker(t)
+            if got is None or got[1].kind != "name":
+                continue
+            subj = got[0]
+            left = subj.left_edge.i
+            if left - 1 > a and (doc[left - 1].is_punct or doc[left - 1].text in _MARKS):
+                cut = doc[left - 1].idx
+                return t, got, cut
+        return None
+
+    def _direct(self) -> list[_Cand]:
+        out: list[_Cand] = []
+        for n, r in enumerate(self.regions):
+            start, end = r.start, r.end
+            hit = None
+            if not r.closed and not r.continues:
+                inner = self._inner_cue(r)
+                if inner is None:
+                    continue
+                verb, got, cut = inner
+                end = cut
+                hit = (verb, got)
+            if hit is None:
+                before = self._before_cue(r, need_subtree=True)
+                if before is not None and any(t.tag_ in _FINITE for t in self.doc[before[0].i + 1:self.tok_at(r.open)]):
+                    # A clause stands between cue and quotation: a fragment of a reported clause
+                    # (the indirect pass makes it mixed) unless a cue follows the quotation.
+                    hit = self._after_cue(r) or before
+                else:
+                    hit = before or self._after_cue(r)
+            end = _trim_end(self.text, start, end)
+            if end <= start:
+                continue
+            c = _Cand(start, end, "direct", region=n)
+            if hit is not None:
+                verb, (subj, mention, stype) = hit
+                c.verb, c.subj, c.mention, c.stype = verb, subj, mention, stype
+                c.cue = cues.cue_span(verb, stop_after=None if r.open < verb.idx else r.open)
+                if not cues.is_cue_verb(verb, naming=True):  # 'X was blunter: "..."'
+                    colon = self.text.rfind(":", verb.idx, r.open)
+                    c.cue = (verb.idx, colon) if colon > verb.idx else c.cue
+                c.via = self._via(verb, subj)
+            out.append(c)
+        return out
+
+    # ---- interview form ----------------------------------------------------------------
+    def _interview(self) -> list[_Cand]:
+        """A paragraph opening with a known person's name and a colon: 'Surname: ...'."""
+        out = []
+        doc = self.doc
+        for ps, pe in self.paras:
+            i = self.tok_at(ps)
+            if doc[i].idx < ps:
+                i += 1
+            k = i
+            while k < len(doc) and k - i < 4 and doc[k].pos_ == "PROPN" and doc[k].idx < pe:
+                k += 1
+            if k == i or k >= len(doc) or doc[k].text != ":":
+                continue
+            label = doc[i:k]
+            if label.text.isupper() or label[-1].text not in self.speakers.surnames:
+                continue
+            rest_start = _skip_space(self.text, doc[k].idx + 1, pe)
+            if len(self.text[rest_start:pe].split()) < _MIN_FRAGMENT_WORDS:
+                continue
+            mention = Mention(label[0].idx, label[-1].idx + len(label[-1].text), label.text, "name")
+            out.append(_Cand(rest_start, _trim_end(self.text, rest_start, pe), "direct",
+                             cue=(doc[k].idx, doc[k].idx + 1), mention=mention, stype="person", subj=label[-1]))
+        return out
+
+    # ---- indirect and mixed ------------------------------------------------------------
+    def _indirect(self, used: set[int]) -> list[_Cand]:
+        doc = self.doc
+        out: list[_Cand] = []
+        for t in doc:
+            if t.pos_ not in ("VERB", "AUX", "ADP", "NOUN"):
+                continue
+            if t.lower_ == "according":
+                c = self._according(t)
+                if c is not None:
+                    out.append(c)
+                continue
+            if not cues.is_cue_verb(t) or not cues.usable(t) or t.dep_ in ("relcl", "amod", "acl"):
+                continue
+            if self.in_region(t.idx) is not None:
+                continue
+            content = None
+            for ch in t.children:
+                if ch.dep_ == "ccomp":
+                    content = ch
+                    break
+            if content is None:
+                content = _that_clause_in_cue(t)  # "said in a statement that ..."
+            if content is None and cues.lemma(t) in cues.OBJECT_CONTENT_VERBS:
+                for ch in t.children:
+                    if ch.dep_ == "dobj" and ch.pos_ not in ("PRON",) and ch.i > t.i:
+                        content = ch
+                        break
+            if content is None:
+                continue
+            toks = list(content.subtree)
+            if toks[0].i < t.i and not self._ends_after_cue(t):
+                continue  # a clause before the verb is its content only in "..., X said."
+            while toks and (toks[0].lower_ == "that" and toks[0].dep_ == "mark" or toks[0].is_punct
+                            or toks[0].is_space):
+                toks.pop(0)
+            while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in _MARKS):
+                toks.pop()
+            if len(toks) < 3:
+                continue
+            got = self._speaker(t, not_inside=(toks[0].idx, toks[-1].idx + 1))
+            if got is None:
+                continue
+            subj, mention, stype = got
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            c = _Cand(s, e, "indirect", verb=t, subj=subj, mention=mention, stype=stype)
+            c.cue = cues.cue_span(t, stop_after=s if s > t.idx else None)
+            c.via = self._via(t, subj)
+            out.append(c)
+        used_now = set(used)
+        for c in out:
+            used_now.update(c.via)
+        out += self._parenthetical(used_now)
+        return out
+
+    def _ends_after_cue(self, verb) -> bool:
+        """Nothing but the cue phrase, time words and punctuation follows the verb."""
+        _, ce = cues.cue_span(verb)
+        for t in verb.sent:
+            if t.idx >= ce and not (t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME")
+                                    or t.dep_ in ("advmod", "npadvmod")):
+                return False
+        return True
+
+    def _according(self, tok) -> _Cand | None:
+        """'according to X, ...' and '..., according to X.'"""
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if pobj is None:
+            return None
+        got = self.speakers.mention_for(pobj, tok)
+        if got is None:
+            return None
+        sent = tok.sent
+        phrase = list(tok.subtree)
+        toks = [t for t in sent if not (phrase[0].i <= t.i <= phrase[-1].i)]
+        while toks and (toks[0].is_punct and toks[0].text not in _MARKS):
+            toks.pop(0)
+        while toks and toks[-1].is_punct and toks[-1].text not in _MARKS:
+            toks.pop()
+        if len(toks) < 3:
+            return None
+        # the content is the contiguous side of the sentence holding most of it
+        before = [t for t in toks if t.i < phrase[0].i]
+        after = [t for t in toks if t.i > phrase[-1].i]
+        side = after if len(after) >= len(before) else before
+        while side and side[-1].is_punct and side[-1].text not in _MARKS:
+            side.pop()
+        while side and side[0].is_punct and side[0].text not in _MARKS:
+            side.pop(0)
+        if len(side) < 3:
+            return None
+        s, e = side[0].idx, side[-1].idx + len(side[-1].text)
+        cue = (tok.idx, to.idx + len(to.text))
+        return _Cand(s, e, "indirect", verb=tok, cue=cue, subj=pobj, mention=got[0], stype=got[1], via=(tok.i,))
+
+    def _parenthetical(self, used: set[int]) -> list[_Cand]:
+        """'The only way forward, X told Y, was ...': an attribution set off by commas."""
+        doc = self.doc
+        out = []
+        for t in doc:
+            if t.i in used or not cues.is_cue_verb(t) or not cues.usable(t):
+                continue
+            if any(c.dep_ == "ccomp" for c in t.children) or self.in_region(t.idx) is not None:
+                continue
+            got = self._speaker(t)
+            if got is None:
+                continue
+            subj = got[0]
+            if subj.i > t.i:
+                continue
+            left = subj.left_edge.i
+            cs, ce = cues.cue_span(t)
+            right = self.tok_at(ce - 1)
+            sent = t.sent
+            if left - 1 <= sent.start or doc[left - 1].text != "," or right + 1 >= sent.end \
+                    or doc[right + 1].text != ",":
+                continue
+            toks = list(sent)
+            while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in _MARKS):
+                toks.pop()
+            if right + 4 > toks[-1].i or left - 3 < sent.start:
+                continue
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            c = _Cand(s, e, "indirect", verb=t, cue=(cs, ce), subj=subj, mention=got[1], stype=got[2])
+            c.via = (t.i,)
+            out.append(c)
+        return out
+
+    # ---- assembly ----------------------------------------------------------------------
+    def run(self) -> tuple[list[Quote], list]:
+        direct = self._direct()
+        interview = self._interview()
+        used = {c.verb.i for c in direct if c.verb is not None}
+        indirect = self._indirect(used)
+        # An indirect clause holding a quoted fragment of the same cue is one mixed quote.
+        drop: set[int] = set()
+        keep_ind: list[_Cand] = []
+        by_region = {c.region: c for c in direct}
+        for c in indirect:
+            lo = bisect_right(self.reg_opens, c.start - 2)
+            hi = bisect_right(self.reg_opens, c.end - 1)
+            inside = list(range(lo, hi))
+            if not inside:
+                edge = [n for n in (self.in_region(c.start), self.in_region(c.end - 1)) if n is not None]
+                if any(self.regions[n].closed for n in edge):
+                    continue  # the clause starts or ends inside a quotation: the direct reading wins
+                keep_ind.append(c)
+                continue
+            own, pos = 0, c.start
+            for n in inside:
+                own += len(self.text[pos:self.regions[n].open].split())
+                pos = max(pos, self.regions[n].close if self.regions[n].close is not None else self.regions[n].end)
+            own += len(self.text[pos:c.end].split())
+            if own < 3:
+                continue  # the clause is the quotation: the direct reading says it
+            c.kind = "mixed"
+            last = self.regions[inside[-1]]
+            c.end = max(c.end, last.close + 1 if last.close is not None else last.end)
+            for n in inside:
+                d = by_region.get(n)
+                if d is not None and (d.verb is None or d.verb is c.verb or d.verb.i in c.via):
+                    drop.add(n)
+            keep_ind.append(c)
+        cands = [c for c in direct if c.region not in drop] + interview + keep_ind
+        cands = _dedupe(cands)
+        cands.sort(key=lambda c: (c.mention.start if c.mention is not None else c.start))
+        for c in cands:
+            if c.mention is not None:
+                c.name = self.speakers.resolve(c.mention, c.stype, c.subj)
+        cands.sort(key=lambda c: c.start)
+        self._continuations([c for c in cands if c.region is not None])
+        quotes = []
+        for c in cands:
+            words = len(self.text[c.start:c.end].split())
+            if c.mention is None:
+                if words < _MIN_SPEAKERLESS_WORDS or not _sentence_like(self.text[c.start:c.end]):
+                    continue
+            quotes.append(Quote(
+                content=Span(c.start, c.end), kind=c.kind,
+                cue=Span(*c.cue) if c.cue else None, speaker=c.mention, speaker_name=c.name,
+                speaker_type=c.stype if c.mention is not None else None,
+            ))
+        return quotes, self.speakers.people()
+
+    def _continuations(self, direct: list[_Cand]) -> None:
+        """Quotes with no cue of their own take the speaker of the quotation they continue."""
+        regions = self.regions
+        # Multi-paragraph quotations: share the speaker across the group, both ways.
+        groups: list[list[_Cand]] = []
+        for c in direct:
+            r = regions[c.region]
+            if groups and regions[groups[-1][-1].region].continues and \
+                    regions[groups[-1][-1].region].para + 1 == r.para:
+                groups[-1].append(c)
+            else:
+                groups.append([c])
+        for g in groups:
+            src = next((c for c in reversed(g) if c.mention is not None), None)
+            if src is None or len(g) == 1:
+                continue
+            for c in g:
+                if c.mention is None:
+                    _inherit(c, src)
+        prev: _Cand | None = None
+        for c in direct:
+            r = regions[c.region]
+            if c.mention is None and prev is not None and prev.mention is not None and r.closed:
+                pr = regions[prev.region]
+                words = len(self.text[c.start:c.end].split())
+                same_para = pr.para == r.para and self._gap_clear(prev, r)
+                opens_para = pr.para + 1 == r.para and not self.text[self.paras[r.para][0]:r.open].strip() \
+                    and self._ends_para(prev)
+                if words >= _MIN_FRAGMENT_WORDS and (same_para or opens_para) and _sentence_like(
+                        self.text[c.start:c.end], strict=False):
+                    _inherit(c, prev)
+            prev = c
+
+    def _gap_clear(self, prev: _Cand, r: Region) -> bool:
+        """Between two quotations only the first one's attribution (no other clause)."""
+        pr = self.regions[prev.region]
+        a = pr.close if pr.close is not None else pr.end
+        doc = self.doc
+        sub = set(range(prev.verb.left_edge.i, prev.verb.right_edge.i + 1)) if prev.verb is not None else set()
+        for k in range(self.tok_at(a) + 1, self.tok_at(r.open)):
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX") and t.i not in sub:
+                return False
+        return True
+
+    def _ends_para(self, prev: _Cand) -> bool:
+        pr = self.regions[prev.region]
+        pe = self.paras[pr.para][1]
+        tail = self.text[(pr.close if pr.close is not None else pr.end):pe]
+        return len(tail.split()) <= 40
+
+
+def _that_clause_in_cue(verb):
+    """A that-clause hanging off the noun of a cue phrase ("said in a statement that ..."),
+    where the parser attached the reported clause to the noun instead of the verb."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for c in pobj.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and c.i > pobj.i and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return c
+    return None
+
+
+def _complement_path(tok, verb) -> bool:
+    """True when ``tok`` hangs under ``verb`` through complements only (a short
+    quoted phrase must be what the verb reports, not a clause beside it)."""
+    hops = 0
+    while tok is not verb and hops < 12:
+        if tok.dep_ in ("advcl", "relcl", "acl", "parataxis", "conj", "advmod", "npadvmod") or tok.head is tok:
+            return False
+        tok = tok.head
+        hops += 1
+    return tok is verb
+
+
+def _inherit(c: _Cand, src: _Cand) -> None:
+    c.mention, c.stype, c.name, c.subj = src.mention, src.stype, src.name, src.subj
+
+
+def _dedupe(cands: list[_Cand]) -> list[_Cand]:
+    """Drop a candidate whose content overlaps an earlier-kept one by most of its length."""
+    kept: list[_Cand] = []
+    for c in cands:
+        dup = False
+        for k in kept:
+            ov = min(c.end, k.end) - max(c.start, k.start)
+            if ov > 0 and ov >= 0.6 * min(c.end - c.start, k.end - k.start):
+                if k.mention is None and c.mention is not None:
+                    kept.remove(k)
+                    break
+                dup = True
+                break
+        if not dup:
+            kept.append(c)
+    return kept
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Content end without trailing spaces, commas, dashes or stray marks."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-" or text[end - 1] in _MARKS):
+        end -= 1
+    return end
+
+
+def _skip_space(text: str, pos: int, limit: int) -> int:
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _sentence_like(s: str, strict: bool = True) -> bool:
+    """A quoted sentence rather than a title or a scare-quoted phrase."""
+    words = [w for w in s.split() if w[:1].isalpha()]
+    if not words or not s.lstrip()[:1].isupper() and strict:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps < 0.6 * len(words) or len(words) < 3 and not strict

@@ -1,0 +1,514 @@
+"""In-document speaker resolution: who a cue's subject is, and the fullest name for it.
+
+Why here and not in the cross-document linker: "He added", "the envoy said" and
+"Ortiz said" can only be resolved against the names this article itself
+introduced ("Vatican envoy Lucia Ortiz"). This module turns a subject token
+into a Mention (name, pronoun, role noun or organisation), resolves it by
+recency with role and gender agreement, and describes each speaker (roles,
+country from demonyms, possessives and metonyms) for ``Document.people``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Mention, Person
+from .countries import country_of, is_country_word
+
+# Nouns naming a person by function; a phrase ending in one is a role.
+ROLE_NOUNS = frozenset("""
+ambassador envoy minister president spokesman spokeswoman spokesperson secretary analyst expert
+director chief head leader official diplomat senator governor mayor general commander columnist
+journalist commentator fellow professor researcher economist representative chairman chairwoman
+chair ceo founder editor correspondent reporter adviser advisor counsellor counselor consul deputy
+lawmaker legislator mp premier chancellor king queen prince princess emir sheikh ayatollah cleric
+imam bishop pope judge prosecutor lawyer attorney officer colonel lieutenant captain admiral
+marshal ruler activist scientist historian scholar author writer blogger lecturer dean manager
+executive negotiator mediator politician candidate militant emissary delegate aide coordinator
+administrator commissioner inspector investigator strategist consultant pundit anchor presenter
+host professor vice-president attaché speaker campaigner director-general secretary-general
+""".split())
+
+# Common nouns whose subjects speak as organisations.
+ORG_NOUNS = frozenset("""
+ministry government office agency embassy council committee department administration cabinet
+parliament army police court commission company firm party movement group organisation
+organization union bank service newspaper agency channel broadcaster network military navy
+brigade institute university hospital school club team coalition alliance federation association
+regulator watchdog authority prosecutor tribunal board senate congress assembly ministry""".split())
+ORG_NOUNS = ORG_NOUNS | frozenset("""
+airline operator manufacturer firm startup start-up charity foundation mission delegation
+""".split())
+
+# Words that mark an ORG-shaped name as an organisation rather than a mislabelled person.
+ORG_WORDS = frozenset("""
+house ministry council agency office department committee center centre institute university
+company corp corporation inc ltd group bank party government army police court times news post
+press service organization organisation foundation union commission assembly parliament senate
+congress network tv television radio channel journal daily tribune herald agency fund forum
+association federation league club board authority bureau
+""".split())
+
+TITLES = frozenset("mr mrs ms miss dr prof sir dame lord lady president gen general col".split())
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f",
+                    "ms": "f", "ms.": "f", "miss": "f", "dame": "f", "lady": "f"}
+# People named by what they are rather than by name ("analysts", "critics").
+HUMAN_NOUNS = frozenset("""
+people person man woman official critic observer commenter source resident witness protester
+voter supporter opponent user citizen local villager survivor family relative parent student
+worker authority insider participant member colleague friend neighbour neighbor victim expert
+""".split())
+GROUP_PRONOUNS = frozenset({"they"})
+NARRATOR_PRONOUNS = frozenset({"i", "we", "you", "it", "this", "that", "which", "who", "there"})
+
+
+_BRACKETS = frozenset("[](){}")
+
+
+def _end(tok) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _is_possessive(tok) -> bool:
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS"
+
+
+_ROLE_SUFFIXES = ("ist", "ian", "eer", "er", "or", "ant", "man", "woman", "person")
+_NOT_ROLES = frozenset("number order matter water power center centre river border paper letter "
+                       "quarter corner summer winter october november december september".split())
+
+
+def is_role_word(tok, loose: bool = False) -> bool:
+    """A noun naming a person by function; ``loose`` also accepts agent-like suffixes
+    (hydrologist, engineer, volunteer) for lower-case nouns."""
+    low, lem = tok.lower_, tok.lemma_.lower()
+    if low in ROLE_NOUNS or lem in ROLE_NOUNS:
+        return True
+    return loose and (tok.pos_ == "NOUN" or tok.dep_ == "compound") and (tok.text.islower() or tok.is_sent_start) and lem not in _NOT_ROLES \
+        and len(lem) > 4 and lem.endswith(_ROLE_SUFFIXES)
+
+
+@dataclass
+class NameRef:
+    """A name as written: token range and text."""
+
+    start: int  # token index
+    end: int
+    text: str
+    type: str = "person"
+
+
+@dataclass
+class _Speaker:
+    name: str
+    type: str
+    variants: dict[str, None] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+class SpeakerResolver:
+    """Name index and resolution state for one parsed document."""
+
+    def __init__(self, sdoc, text: str | None = None) -> None:
+        self.doc = sdoc
+        self.text = sdoc.text if text is None else text  # Doc.text joins every token: compute once
+        self.ent_at: list = [None] * len(sdoc)
+        self.persons: list[NameRef] = []
+        for ent in sdoc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_at[i] = ent
+            if ent.label_ == "PERSON":
+                ref = self._trim_name(ent.start, ent.end)
+                if ref is not None:
+                    self.persons.append(ref)
+        self.surnames: set[str] = {p.text.split()[-1] for p in self.persons}
+        self._full: dict[str, str] = {}
+        for p in self.persons:
+            self._add_full(p.text)
+        self.orgs: list[tuple[int, str]] = [
+            (ent.start_char, _org_name(ent.text)) for ent in sdoc.ents if ent.label_ == "ORG"]
+        self.in_quote = lambda char: False  # set by the quote finder: names quoted are no antecedents
+        self.gender: dict[str, str] = {}
+        self._speakers: dict[tuple[str, str], _Speaker] = {}
+        self._recent: list[tuple[int, str]] = []  # (char offset, resolved person name) of speakers
+
+    # ---- names -------------------------------------------------------------------------
+    def _trim_name(self, start: int, end: int) -> NameRef | None:
+        """Drop titles, possessive marks and non-name tokens at the edges of a name."""
+        doc = self.doc
+        while start < end and (doc[start].lower_.rstrip(".") in TITLES or is_role_word(doc[start])
+                               or doc[start].pos_ not in ("PROPN",) and not doc[start].text[:1].isupper()
+                               or end - start > 1 and is_country_word(doc[start].text)):
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[:1].isalpha()):
+            end -= 1
+        if end <= start or not doc[start].text[:1].isupper():
+            return None
+        text = " ".join(t.text for t in doc[start:end] if t.text not in _BRACKETS)
+        return NameRef(start, end, text)
+
+    def _add_full(self, text: str) -> None:
+        key = text.split()[-1]
+        cur = self._full.get(key)
+        if cur is None or len(text.split()) > len(cur.split()):
+            self._full[key] = text
+
+    def fullest(self, text: str) -> str:
+        """The fullest name in the document sharing this name's last word."""
+        return self._full.get(text.split()[-1], text)
+
+    def _propn_run(self, tok) -> NameRef | None:
+        doc, sent = self.doc, tok.sent
+        s = tok.i
+        while s - 1 >= sent.start and doc[s - 1].pos_ == "PROPN" and doc[s - 1].tag_ != "POS" \
+                and not _is_possessive(doc[s - 1]):
+            s -= 1
+        e = tok.i + 1
+        while e < sent.end and doc[e].pos_ == "PROPN":
+            e += 1
+        # Leading place names ("Chile Marc Dupuis") are not part of a person's name.
+        while s < tok.i and self.ent_at[s] is not None and self.ent_at[s].label_ in ("GPE", "NORP", "LOC") \
+                and (self.ent_at[tok.i] is None or self.ent_at[tok.i].label_ != self.ent_at[s].label_):
+            s += 1
+        return self._trim_name(s, e)
+
+    def _looks_person(self, ref: NameRef, ent_label: str | None) -> bool:
+        doc = self.doc
+        words = ref.text.split()
+        if ent_label == "PERSON":
+            return True
+        if words[-1] in self.surnames:
+            return True
+        if any(w.lower() in ORG_WORDS for w in words) or country_of(ref.text):
+            return False
+        if ent_label in ("GPE", "LOC", "NORP", "FAC"):
+            return False
+        prev = doc[ref.start - 1] if ref.start > 0 else None
+        if prev is not None and is_role_word(prev):
+            return True
+        return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words)
+
+    def name_at(self, tok) -> NameRef | None:
+        """The name (person or organisation) that ``tok`` is part of, if any."""
+        if tok.pos_ != "PROPN" and (self.ent_at[tok.i] is None or tok.pos_ in ("PRON", "VERB")):
+            return None
+        ent = self.ent_at[tok.i]
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            ref = self._trim_name(ent.start, ent.end)
+            if ent.label_ != "PERSON" and ref is not None and tok.pos_ == "PROPN":
+                run = self._propn_run(tok)
+                if run is not None and (run.start < ref.start or run.end > ref.end):
+                    ref = run if self._looks_person(run, None) else ref
+            label = ent.label_
+        else:
+            ref, label = self._propn_run(tok), None
+        if ref is None:
+            return None
+        ref.type = "person" if self._looks_person(ref, label) else "org"
+        return ref
+
+    # ---- subjects ----------------------------------------------------------------------
+    def mention_for(self, subj, verb) -> tuple[Mention, str] | None:
+        """A Mention for the subject token of a cue, with its kind's speaker type."""
+        doc = self.doc
+        low = subj.lower_
+        if subj.pos_ == "PRON":
+            if low in MALE or low in FEMALE:
+                return Mention(subj.idx, _end(subj), subj.text, "pronoun"), "person"
+            if low in GROUP_PRONOUNS:
+                return Mention(subj.idx, _end(subj), subj.text, "pronoun"), "person"
+            return None
+        ref = self.name_at(subj) if not _is_possessive(subj) else None
+        if ref is None:
+            for c in subj.children:
+                if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN":
+                    ref = self.name_at(c)
+                    if ref is not None:
+                        break
+        if ref is None and subj.pos_ in ("NOUN", "PROPN"):
+            # Names inside the subject phrase, nearest the verb, not possessors ("the mayor's aide").
+            best = None
+            for t in subj.subtree:
+                if t.pos_ == "PROPN" and not _is_possessive(t) and self.ent_at[t.i] is not None \
+                        and self.ent_at[t.i].label_ == "PERSON":
+                    if best is None or abs(t.i - verb.i) < abs(best.i - verb.i):
+                        best = t
+            if best is not None:
+                ref = self.name_at(best)
+        if ref is not None:
+            s, e = doc[ref.start].idx, _end(doc[ref.end - 1])
+            kind = "name" if ref.type == "person" else "org"
+            if ref.type == "person" and all(p.start != ref.start for p in self.persons):
+                self.persons.append(ref)
+                self.surnames.add(ref.text.split()[-1])
+                self._add_full(ref.text)
+            return Mention(s, e, self.text[s:e], kind), ref.type
+        if subj.pos_ == "NOUN":
+            left = [t for t in subj.lefts if t.dep_ in ("amod", "compound", "det", "poss", "nmod")]
+            s_tok = left[0] if left else subj
+            if s_tok.i < subj.i and doc[s_tok.i].dep_ == "poss":
+                s_tok = subj if not any(t.i > s_tok.i for t in left) else [t for t in left if t.i > s_tok.i][0]
+            s = doc[min(s_tok.i, subj.i)].idx
+            text = self.text[s:_end(subj)]
+            lem = subj.lemma_.lower()
+            if lem in ORG_NOUNS:
+                return Mention(s, _end(subj), text, "org"), "org"
+            if lem in ROLE_NOUNS or lem in HUMAN_NOUNS or is_role_word(subj, loose=True):
+                return Mention(s, _end(subj), text, "role"), "person"
+            return None
+        return None
+
+    # ---- resolution --------------------------------------------------------------------
+    def resolve(self, mention: Mention, stype: str, head_tok=None) -> str | None:
+        """The fullest in-document name for a mention, recording it for later pronouns."""
+        if mention.kind == "name":
+            text = " ".join(w for w in mention.text.split() if w not in _BRACKETS).replace("[", "").replace("]", "")
+            name = self.fullest(text).replace("’", "'")
+            self._note(mention, name, "person")
+            self._recent.append((mention.start, name))
+            return name
+        if mention.kind == "org":
+            name = _org_name(mention.text)
+            if head_tok is not None and head_tok.pos_ == "NOUN" and not any(
+                    w[:1].isupper() for w in name.split()):
+                name = self._recent_org(head_tok.lemma_.lower(), mention.start)  # "the ministry"
+                if name is None:
+                    return None
+            self._note(mention, name, "org")
+            return name
+        if mention.kind == "pronoun":
+            low = mention.text.lower()
+            if low in GROUP_PRONOUNS:
+                return None
+            gender = "m" if low in MALE else "f"
+            name = self._recent_person(mention.start, gender)
+            if name is not None:
+                self.gender.setdefault(name, gender)
+                self._note(mention, name, "person")
+                self._recent.append((mention.start, name))
+            return name
+        if mention.kind == "role":
+            head = mention.text.split()[-1].lower()
+            if head.endswith("s") and head[:-1] in ROLE_NOUNS:
+                return None  # "diplomats", "analysts": a group, not one person
+            name = None
+            if head in ROLE_NOUNS:
+                name = self._person_with_role(head, mention.start)
+            if name is not None:
+                self._note(mention, name, "person")
+                self._recent.append((mention.start, name))
+            return name
+        return None
+
+    def _note(self, mention: Mention, name: str, stype: str) -> None:
+        sp = self._speakers.setdefault((name, stype), _Speaker(name, stype))
+        if mention.kind in ("name", "org"):
+            sp.variants[mention.text] = None
+        sp.mentions.append(mention)
+
+    def _recent_org(self, noun: str, pos: int) -> str | None:
+        """'the ministry', 'the company': the latest organisation named before ``pos``,
+        preferring one whose name holds the noun."""
+        before = [(s, n) for s, n in self.orgs if s < pos and pos - s < 2500 and not self.in_quote(s)]
+        for s, n in reversed(before):
+            if noun in n.lower().split():
+                return n
+        if noun in ("company", "firm", "group", "organisation", "organization", "movement") and before:
+            s, n = before[-1]
+            return n if pos - s < 1200 else None
+        return None
+
+    def _recent_person(self, pos: int, gender: str) -> str | None:
+        """The latest person named before ``pos`` whose gender does not conflict."""
+        doc = self.doc
+        cands = [(start, name) for start, name in self._recent if start < pos]
+        cands += [(doc[r.start].idx, self.fullest(r.text)) for r in self.persons
+                  if doc[r.start].idx < pos and not self.in_quote(doc[r.start].idx)]
+        for start, name in sorted(cands, reverse=True):
+            if pos - start > 2500:
+                break
+            if self.gender.get(name, gender) != gender or self._honorific_gender(name) not in (None, gender):
+                continue
+            return name
+        return None
+
+    def _honorific_gender(self, name: str) -> str | None:
+        doc = self.doc
+        for ref in self.persons:
+            if self.fullest(ref.text) == name and ref.start > 0:
+                g = HONORIFIC_GENDER.get(doc[ref.start - 1].lower_)
+                if g:
+                    return g
+        return None
+
+    def _person_with_role(self, head: str, pos: int) -> str | None:
+        best, best_pos = None, -1
+        doc = self.doc
+        for ref in self.persons:
+            s = doc[ref.start].idx
+            if s >= pos or s < best_pos or self.in_quote(s):
+                continue
+            roles, _ = self.describe(ref)
+            words = {w for r in roles for w in r.lower().split()}
+            if words & _synonyms(head):
+                best, best_pos = self.fullest(ref.text), s
+        return best
+
+    # ---- description -------------------------------------------------------------------
+    def describe(self, ref: NameRef) -> tuple[list[str], str | None]:
+        """Roles and country said of one name occurrence: the words before it
+        ("Canadian Ambassador to Chile X") and its apposition ("X, a Peruvian economist")."""
+        doc = self.doc
+        roles: list[str] = []
+        country = None
+        phrases = []
+        # (a) contiguous pre-modifiers
+        k = ref.start - 1
+        sent_start = doc[ref.start].sent.start
+        while k >= sent_start:
+            t = doc[k]
+            if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.tag_ in ("POS", "HYPH") or \
+                    (t.pos_ == "ADP" and t.lower_ in ("to", "on", "of", "for", "at")) or \
+                    (t.pos_ == "CCONJ" and t.lower_ == "and") or (t.tag_ == "VBN" and t.dep_ == "amod") or \
+                    (t.pos_ == "DET" and t.lower_ == "the" and k + 1 < ref.start and doc[k + 1].pos_ == "PROPN"
+                     and self.ent_at[k + 1] is not None and self.ent_at[k + 1].label_ == "ORG"):
+                k -= 1
+                continue
+            break
+        if k + 1 < ref.start:
+            phrases.append(list(doc[k + 1:ref.start]))
+        # (b) apposition after the name, (c) the name in apposition to a role noun
+        head = doc[ref.end - 1]
+        for c in head.children:
+            if c.dep_ == "appos" and c.i > head.i and c.pos_ == "NOUN":
+                phrases.append(self._appos_tokens(c) + [None, c])
+        if ref.start >= 2 and doc[ref.start - 1].text == "," and ref.end < len(doc) and doc[ref.end].text == ",":
+            k = ref.start - 2
+            while k >= sent_start and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or doc[k].tag_ in ("POS", "HYPH")
+                                        or doc[k].pos_ == "ADP" and doc[k].lower_ in ("to", "on", "of", "for")):
+                k -= 1
+            toks = list(doc[k + 1:ref.start - 1])
+            if toks and is_role_word(max(toks, key=lambda t: is_role_word(t))):
+                phrases.append(toks)
+        elif head.dep_ == "appos" and head.head.i < ref.start and is_role_word(head.head):
+            h = head.head
+            toks = [t for t in h.subtree if t.i < ref.start and t.i >= h.left_edge.i]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            phrases.append(toks)
+        for toks in phrases:
+            role, ctry = _role_of(toks, self.text)
+            if role and role not in roles:
+                roles.append(role)
+            country = country or ctry
+        return roles, country
+
+    def _appos_tokens(self, tok) -> list:
+        """The apposition's words up to the first comma, without relative clauses."""
+        skip: set[int] = set()
+        for c in tok.children:
+            if c.dep_ in ("relcl", "acl") and c.i > tok.i:
+                skip.update(t.i for t in c.subtree)
+        out = []
+        for t in tok.subtree:
+            if t.i in skip:
+                continue
+            if t.text in (",", ";", "(", ")", "—", "–"):
+                if t.i > tok.i:
+                    break
+                continue
+            out.append(t)
+        return out
+
+    def people(self) -> list[Person]:
+        """Every speaker resolved in this document, described."""
+        out = []
+        doc = self.doc
+        for (name, stype), sp in self._speakers.items():
+            person = Person(name=name, type=stype)
+            variants = dict(sp.variants)
+            if stype == "person":
+                for ref in self.persons:
+                    if self.fullest(ref.text) == name:
+                        variants[ref.text] = None
+                        roles, country = self.describe(ref)
+                        for r in roles:
+                            if r not in person.roles:
+                                person.roles.append(r)
+                        person.country = person.country or country
+                        person.mentions.append(Mention(doc[ref.start].idx, _end(doc[ref.end - 1]), ref.text, "name"))
+            person.aliases = [v for v in variants if v != name]
+            known = {(m.start, m.end) for m in person.mentions}
+            person.mentions += [m for m in sp.mentions if (m.start, m.end) not in known]
+            person.mentions.sort(key=lambda m: m.start)
+            out.append(person)
+        return out
+
+
+# Titles news uses interchangeably for the same office ("Cabinet Secretary" ... "the minister").
+ROLE_SYNONYMS = (
+    frozenset("minister secretary chancellor premier".split()),
+    frozenset("spokesman spokeswoman spokesperson".split()),
+    frozenset("president chairman chairwoman chair head chief leader".split()),
+    frozenset("ambassador envoy diplomat representative emissary consul".split()),
+    frozenset("analyst expert scholar researcher fellow economist scientist".split()),
+    frozenset("general commander officer".split()),
+)
+
+
+def _synonyms(head: str) -> frozenset[str]:
+    return frozenset({head}).union(*(g for g in ROLE_SYNONYMS if head in g))
+
+
+def _org_name(text: str) -> str:
+    """An organisation's name without a leading article, with plain apostrophes."""
+    text = " ".join(text.split()).replace("’", "'")
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _role_of(toks: list, text: str) -> tuple[str | None, str | None]:
+    """Split a descriptive phrase into a role text and a country code.
+
+    A phrase may end with ``None, head``: the apposition's head noun, a role
+    whatever the word."""
+    forced = None
+    if len(toks) >= 2 and toks[-2] is None:
+        forced, toks = toks[-1], toks[:-2]
+    if not toks:
+        return None, None
+    # The head role noun: the last role word before the first preposition.
+    first_adp = next((i for i, t in enumerate(toks) if t.pos_ == "ADP" and i > 0), len(toks))
+    ridx = max((i for i, t in enumerate(toks[:first_adp]) if is_role_word(t, loose=True)), default=None)
+    if ridx is None:
+        ridx = next((i for i, t in enumerate(toks) if is_role_word(t, loose=True)), None)
+    if ridx is None and forced is not None:
+        ridx = next((i for i, t in enumerate(toks) if t is forced), None)
+    if ridx is None:
+        return None, None
+    country = None
+    start = 0
+    for i, t in enumerate(toks[:ridx]):
+        if t.tag_ == "POS":
+            owner = toks[i - 1].text if i > 0 else ""
+            country = country_of(owner) or country
+            start = i + 1
+    for t in toks[start:ridx]:
+        c = country_of(t.text, metonyms=False)
+        if c:
+            country = c
+    if country is None:
+        for t in toks[:ridx]:
+            country = country_of(t.text) or country
+    # strip leading determiners, demonyms and country names from the role text
+    while start < ridx and (toks[start].pos_ in ("DET", "CCONJ", "ADP") or is_country_word(toks[start].text)):
+        start += 1
+    # end: drop a trailing conjunction/preposition left dangling
+    end = len(toks)
+    while end > ridx + 1 and toks[end - 1].pos_ in ("ADP", "CCONJ", "DET", "PUNCT"):
+        end -= 1
+    words = toks[start:end]
+    if not words:
+        return None, country
+    return " ".join(text[words[0].idx:_end(words[-1])].split()), country

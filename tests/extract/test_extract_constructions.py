@@ -1,0 +1,170 @@
+"""One invented sentence per construction the quote finder must handle, plus negatives."""
+from __future__ import annotations
+
+
+def test_cue_after(one):
+    q, doc = one("“We will rebuild the harbour before winter,” Maria Lopez said on Tuesday.", "We will rebuild")
+    assert q.kind == "direct" and q.speaker_name == "Maria Lopez"
+    assert q.cue.of(doc.text).startswith("said")
+    assert q.content.of(doc.text) == "We will rebuild the harbour before winter"
+
+
+def test_cue_before_colon(one):
+    q, _ = one('Harbour master Tomas Berg said: "The ships cannot dock until the storm passes."', "The ships cannot")
+    assert q.speaker_name == "Tomas Berg" and q.kind == "direct"
+
+
+def test_cue_inverted_with_apposition(one):
+    q, doc = one("“Nobody expected the dam to fail,” said Helen Park, a hydrologist at the state university.",
+                 "Nobody expected")
+    assert q.speaker_name == "Helen Park"
+    assert doc.people and "hydrologist" in " ".join(doc.people[0].roles)
+
+
+def test_cue_inside_split_quotation(extract, find):
+    doc = extract("“The budget is tight,” finance minister Arjun Rao said, “but the schools will be funded.”")
+    first, second = find(doc, "The budget is tight"), find(doc, "but the schools")
+    assert first and first[0].speaker_name == "Arjun Rao"
+    assert second and second[0].speaker_name == "Arjun Rao"
+
+
+def test_continuation_next_sentence_same_paragraph(extract, find):
+    doc = extract("“Water levels are rising fast,” engineer Lena Vogt told reporters. "
+                  "“We have asked the families near the river to leave tonight.”")
+    q = find(doc, "We have asked the families")
+    assert q and q[0].speaker_name == "Lena Vogt"
+
+
+def test_continuation_next_paragraph(extract, find):
+    doc = extract("“The vaccine shipment arrived this morning,” health official Samir Haddad said.\n\n"
+                  "“We expect to reach every village within two weeks of today.”")
+    q = find(doc, "We expect to reach every village")
+    assert q and q[0].speaker_name == "Samir Haddad"
+
+
+def test_colon_form_with_verb_phrase(one):
+    q, doc = one('As the novelist Ines Moreau quipped on social media: "Every train here is late, '
+                 'but at least they are consistently late."', "Every train here is late")
+    assert q.speaker_name == "Ines Moreau"
+    assert "on social media" in q.cue.of(doc.text)
+
+
+def test_interview_form(extract, find):
+    doc = extract("We spoke to economist Karl Weber about the coming recession.\n\n"
+                  "Weber: I think the central bank will cut rates twice before the summer ends.")
+    q = find(doc, "I think the central bank")
+    assert q and q[0].speaker_name == "Karl Weber"
+
+
+def test_interview_form_needs_a_known_name(extract, find):
+    doc = extract("Note: the figures below were revised after the report was first published.")
+    assert not find(doc, "the figures below")
+
+
+def test_attribution_interrupting_content(extract, find):
+    doc = extract("The only solution, mayor Paulo Santos told the local radio station, "
+                  "was to close the old bridge for a year.")
+    q = find(doc, "was to close the old bridge")
+    assert q and q[0].speaker_name == "Paulo Santos" and q[0].kind == "indirect"
+
+
+def test_indirect_said_that(one):
+    q, doc = one("Police chief Anna Kowalski said that the suspect had left the city.", "the suspect had left")
+    assert q.kind == "indirect" and q.speaker_name == "Anna Kowalski"
+    assert q.content.of(doc.text) == "the suspect had left the city"
+
+
+def test_indirect_warned_without_that(one):
+    q, _ = one("Climate scientist Omar Farouk warned the glacier would be gone within a decade.", "the glacier would")
+    assert q.speaker_name == "Omar Farouk" and q.kind == "indirect"
+
+
+def test_according_to_before(one):
+    q, doc = one("According to coach Ruth Mbeki, the team will play without its captain next week.",
+                 "the team will play")
+    assert q.speaker_name == "Ruth Mbeki"
+    assert q.cue.of(doc.text) == "According to"
+
+
+def test_according_to_after(one):
+    q, doc = one("The factory will close in March, according to union leader Tariq Aziz.", "The factory will close")
+    assert q.speaker_name == "Tariq Aziz"
+    assert q.content.of(doc.text) == "The factory will close in March"
+
+
+def test_object_content_verb(one):
+    q, _ = one("Prime Minister Lars Dahl stressed the importance of cheap energy for the factories.",
+               "the importance of cheap energy")
+    assert q.speaker_name == "Lars Dahl" and q.kind == "indirect"
+
+
+def test_spun_reporting_verbs(extract, find):
+    doc = extract("“The talks were useful and we will meet again,” envoy Pieter Claes mentioned.\n\n"
+                  "“Our borders stay open to traders from the south,” Claes instructed the Daily Courier.")
+    a, b = find(doc, "The talks were useful"), find(doc, "Our borders stay open")
+    assert a and a[0].speaker_name == "Pieter Claes"
+    assert b and b[0].speaker_name == "Pieter Claes"
+
+
+def test_mixed_quote(one):
+    q, doc = one("Senator Grace Obi argued that the law would “punish the poorest families in the country” "
+                 "and must be repealed.", "punish the poorest")
+    assert q.kind == "mixed" and q.speaker_name == "Grace Obi"
+    assert q.content.of(doc.text).startswith("the law would")
+
+
+def test_unclosed_quotation_with_speaker_after(one):
+    q, doc = one('"The new tariff is a gift to the smugglers of the region, lawyer Nadia Petrenko wrote on her blog.',
+                 "The new tariff is a gift")
+    assert q.speaker_name == "Nadia Petrenko"
+    assert "wrote" not in q.content.of(doc.text)
+
+
+def test_multi_paragraph_quotation(extract, find):
+    doc = extract("“The first thing we did was count the survivors.\n\n"
+                  "“Then we started to rebuild the school,” volunteer Jonas Lind said.")
+    a, b = find(doc, "The first thing we did"), find(doc, "Then we started to rebuild")
+    assert a and b and a[0].speaker_name == b[0].speaker_name == "Jonas Lind"
+
+
+# ---- negatives -----------------------------------------------------------------------
+def test_scare_quote_is_not_a_quotation(extract):
+    doc = extract("The ministry called the meeting a success, while critics mocked the so-called “peace plan” "
+                  "as a distraction.")
+    assert not [q for q in doc.quotes if "peace plan" in q.content.of(doc.text)]
+
+
+def test_title_in_quotes_is_not_a_quotation(extract):
+    doc = extract("The director's new film “The Long Road Home” opens in cinemas across the country on Friday.")
+    assert not [q for q in doc.quotes if "Long Road" in q.content.of(doc.text)]
+
+
+def test_apostrophes_make_no_quotes(extract):
+    doc = extract("The farmers’ union didn’t expect the government’s plan to pass, and it didn’t.")
+    assert doc.quotes == []
+
+
+def test_describe_as_with_fragment_is_not_a_quote(extract):
+    doc = extract("The ambassador described the meetings as “constructive talks” after the visit.")
+    assert doc.quotes == []
+
+
+def test_prediction_is_not_a_report(extract):
+    doc = extract("I believe the company will announce its results late, as it always does.")
+    assert doc.quotes == []
+
+
+def test_stray_unclosed_mark_early_still_yields_later_quotes(extract, find):
+    doc = extract("The report, titled “Rivers at Risk, was released on Monday.\n\n"
+                  "Nothing else happened that day in the valley.\n\n"
+                  "“We need a new dam within five years,” engineer Ruth Adler said.\n\n"
+                  "“The old one is cracked and leaking badly,” Adler added.")
+    a, b = find(doc, "We need a new dam"), find(doc, "The old one is cracked")
+    assert a and a[0].speaker_name == "Ruth Adler"
+    assert b and b[0].speaker_name == "Ruth Adler"
+
+
+def test_long_quote_without_speaker_may_be_kept_with_none(extract, find):
+    doc = extract("A sign on the door read: “This shop will stay closed until the owners return from abroad.”")
+    hits = find(doc, "This shop will stay closed")
+    assert all(q.speaker_name is None for q in hits)
