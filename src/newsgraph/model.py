@@ -53,7 +53,7 @@ class Quote:
     kind: str  # direct | indirect | mixed
     cue: Span | None = None
     speaker: Mention | None = None
-    # Name of the speaker as resolved inside the document ("Zamir Kabulov" for
+    # Name of the speaker as resolved inside the document ("Ivan Petrov" for
     # a "He added"), before cross-document linking makes it canonical.
     speaker_name: str | None = None
     speaker_type: str | None = None  # person | org

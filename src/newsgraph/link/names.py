@@ -1,6 +1,6 @@
 """Personal names compared across documents: titles off, accents folded, variants matched.
 
-"Dmitry Zhirnov", "Dmitri Zhirnov", "Ambassador Zhirnov" and "Zhirnov" should
+"Yuri Sokolov", "Yury Sokolov", "Ambassador Sokolov" and "Sokolov" should
 meet; "Anna Smith" and "John Smith" should not. Transliteration variants of a
 given name are matched by a folded skeleton plus an edit-distance bound, not by
 a list of names.
@@ -40,7 +40,7 @@ def fold(text: str) -> str:
 
 
 def name_parts(name: str) -> list[str]:
-    """The name's words without titles and suffixes: ["dmitry", "zhirnov"]."""
+    """The name's words without titles and suffixes: ["yuri", "sokolov"]."""
     words = fold(name).split()
     while words and words[0] in TITLES and len(words) > 1:
         words = words[1:]

@@ -3,8 +3,8 @@
 Incremental: a new document's people are looked up by surname key in the
 store's index (work proportional to the document, never a recompute), merged
 with a compatible person if there is one, else added. The canonical name is
-the full form seen in most documents, so "Dmitry Zhirnov" (twice) wins over
-"Dmitri Zhirnov" (once) and both stay as aliases.
+the full form seen in most documents, so "Yuri Sokolov" (twice) wins over
+"Yury Sokolov" (once) and both stay as aliases.
 """
 from __future__ import annotations
 
