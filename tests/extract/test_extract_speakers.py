@@ -116,3 +116,9 @@ def test_role_noun_of_another_office_is_not_the_last_person(extract, find):
                   "The ambassador said that the embassy would stay open.")
     q = find(doc, "the embassy would stay open")
     assert q and q[0].speaker_name is None
+
+
+def test_country_from_an_of_phrase_after_the_role(extract):
+    doc = extract("“The road will reopen,” said Amir Haddad, the special envoy of Jordan, on Monday.")
+    p = next(p for p in doc.people if p.name == "Amir Haddad")
+    assert p.country == "JOR"

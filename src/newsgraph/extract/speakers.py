@@ -501,6 +501,11 @@ def _role_of(toks: list, text: str) -> tuple[str | None, str | None]:
     if country is None:
         for t in toks[:ridx]:
             country = country_of(t.text) or country
+    if country is None:  # "envoy of Tanzania" (but not "ambassador to X": X is the host)
+        for prev, t in zip(toks[ridx:], toks[ridx + 1:]):
+            if prev.lower_ == "of" and country_of(t.text, metonyms=False):
+                country = country_of(t.text, metonyms=False)
+                break
     # strip leading determiners, demonyms and country names from the role text
     while start < ridx and (toks[start].pos_ in ("DET", "CCONJ", "ADP") or is_country_word(toks[start].text)):
         start += 1
