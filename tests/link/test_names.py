@@ -42,3 +42,8 @@ def test_titles_are_not_part_of_the_name():
 def test_particles_stay_with_the_surname():
     assert surname("Ahmad van der Berg") == "der berg"
     assert surname("Bashar al-Assad") == "al assad"
+
+
+def test_vowel_transliterations_match_but_other_names_do_not():
+    assert compatible("Yusuf Rashidi", "Yousef Rashidi")
+    assert not compatible("Dan Moore", "Dina Moore")

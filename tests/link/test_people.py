@@ -1,3 +1,5 @@
+import json
+
 from newsgraph.link.people import link_person
 from newsgraph.model import Document, Person
 from newsgraph.store.sqlite import Store
@@ -54,3 +56,10 @@ def test_canonical_name_prefers_the_full_form_over_a_surname():
         b = link_person(store, "d3", Person(name="Jane Okafor"))
         assert a == b
         assert store.person(a)["name"] == "Jane Okafor"
+
+
+def test_roles_are_merged_without_repeats():
+    with _store() as store:
+        a = link_person(store, "d1", Person(name="Lena Varga", roles=["Minister", "Water Minister"]))
+        link_person(store, "d2", Person(name="Lena Varga", roles=["water minister", "envoy"]))
+        assert json.loads(store.person(a)["roles"]) == ["Water Minister", "envoy"]

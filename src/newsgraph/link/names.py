@@ -83,7 +83,15 @@ def similar_word(a: str, b: str) -> bool:
     sa, sb = _skeleton(a), _skeleton(b)
     if sa == sb:
         return True
-    return SequenceMatcher(None, sa, sb).ratio() >= 0.8
+    ratio = SequenceMatcher(None, sa, sb).ratio()
+    # Vowels are what transliterations change most (Yusuf/Yousef): same consonants
+    # and a fair overlap is the same name.
+    return ratio >= 0.8 or (ratio >= 0.7 and _consonants(a) == _consonants(b))
+
+
+def _consonants(word: str) -> str:
+    w = _skeleton(word)
+    return w[0] + re.sub(r"[aeiou]", "", w[1:])
 
 
 def compatible(a: str, b: str) -> bool:

@@ -67,6 +67,18 @@ def _merged(old: list[str], new: list[str]) -> list[str]:
     return out
 
 
+def _merged_roles(old: list[str], new: list[str]) -> list[str]:
+    """Roles without repeats: a role whose words all stand in a longer one is dropped
+    ("Minister" beside "Trade Minister"), and a longer role replaces a shorter one."""
+    out: list[str] = []
+    for role in [*old, *new]:
+        words = set(fold(role).split())
+        if not words or any(words <= set(fold(r).split()) for r in out):
+            continue
+        out = [r for r in out if not set(fold(r).split()) <= words] + [role]
+    return out
+
+
 def link_person(index: PeopleIndex, doc_id: str, person: Person) -> int:
     """The canonical id of ``person`` (described in document ``doc_id``), created or merged."""
     name = display_name(person.name) or person.name
@@ -76,14 +88,15 @@ def link_person(index: PeopleIndex, doc_id: str, person: Person) -> int:
     row = _best_match(person, index.people_with_key(key))
     aliases = [a for a in [name, *person.aliases] if a]
     if row is None:
-        person_id = index.add_person(name, person.type, person.country, list(person.roles), _merged([], aliases))
+        person_id = index.add_person(name, person.type, person.country, _merged_roles([], person.roles),
+                                     _merged([], aliases))
     else:
         person_id = int(row["id"])
         index.update_person(
             person_id,
             row["name"],
             row["country"] or person.country,
-            _merged(json.loads(row["roles"]), person.roles),
+            _merged_roles(json.loads(row["roles"]), person.roles),
             _merged(json.loads(row["aliases"]), aliases),
         )
     index.add_person_key(key, person_id)
