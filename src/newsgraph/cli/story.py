@@ -36,8 +36,9 @@ def print_story(store: Store, console: Console | None = None, per_person: int = 
     for d in docs:
         meta = " · ".join(x for x in (d["publisher"], d["published"] or _window(d), d["author"]) if x)
         flags = f" [red]{escape(', '.join(d['flags']))}[/]" if d["flags"] else ""
-        console.print(f"  {escape(Path(d['source']).name)}: [italic]{escape(d['title'] or '(no title)')}[/]"
-                      f" [dim]{escape(meta)} · {len(d['removed'])} noise ranges removed[/]{flags}")
+        console.print(f"  [bold]{escape(Path(d['source']).name)}[/]: [italic]{escape(d['title'] or '(no title)')}[/]"
+                      f"\n    [dim]{escape(meta) + ' · ' if meta else ''}{len(d['removed'])} noise ranges removed[/]"
+                      f"{flags}")
     by_speaker: dict[str, list[dict]] = defaultdict(list)
     for q in query.quotes(store):
         by_speaker[q["speaker"] or ""].append(q)
