@@ -154,8 +154,12 @@ def demo(ctx, db, no_progress):
         with IngestProgress(count_inputs([corpus]), enabled=conf.progress) as bar:
             run_ingest([corpus], conf, store, on_event=bar)
         print_story(store)
-    click.echo(f"\nExplore further: newsgraph quotes --db {conf.db} --format jsonl | "
-               f"newsgraph people --db {conf.db} | newsgraph documents --db {conf.db}", err=True)
+    click.echo(
+        f"\nExplore further:\n  newsgraph quotes --db {conf.db} --speaker NAME\n"
+        f"  newsgraph quotes --db {conf.db} --format jsonl\n  newsgraph people --db {conf.db}\n"
+        f"  newsgraph documents --db {conf.db}",
+        err=True,
+    )
 
 
 @cli.group()
