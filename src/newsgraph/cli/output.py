@@ -11,6 +11,8 @@ from rich.table import Table
 
 FORMATS = ("table", "jsonl", "csv")
 
+WIDE = {"text": 4, "title": 3, "roles": 2, "aliases": 2, "where": 2, "speaker": 2, "source": 2, "name": 2}
+
 
 def _cell(value: object) -> str:
     if value is None:
@@ -41,9 +43,10 @@ def write_rows(rows: Iterable[dict], fmt: str, columns: Sequence[tuple[str, str]
                              for k, v in row.items()})
             count += 1
         return count
-    table = Table(title=title, show_lines=True, expand=False)
-    for _, header in columns:
-        table.add_column(header, overflow="fold")
+    table = Table(title=title, show_lines=True, expand=True)
+    for key, header in columns:
+        # Running text gets most of the width; codes and names what they need.
+        table.add_column(header, overflow="fold", ratio=WIDE.get(key, 1))
     for row in rows:
         table.add_row(*(_cell(row.get(key)) for key, _ in columns))
         count += 1

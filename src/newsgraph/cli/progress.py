@@ -35,7 +35,8 @@ class IngestProgress:
         if kind == "problem" and isinstance(item, Problem):
             self.console.print(f"[yellow]skipped[/] {escape(item.source)}: {escape(item.message)}", highlight=False)
         done = sum(self.counts.values())
-        total = self.total if self.total and self.total >= done else None
+        # The estimate counts files; a JSONL or WARC file holds several documents.
+        total = max(self.total, done) if self.total else None
         self.progress.update(
             self.task, completed=done, total=total,
             status=f"added {self.counts['added']}, already stored {self.counts['skipped']}, "
