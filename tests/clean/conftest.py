@@ -21,6 +21,25 @@ def load_gold() -> list[dict]:
     return [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
 
 
+def line_ranges(text: str, starts: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` beginning with ``starts`` (or containing it at a line start)."""
+    out, pos = [], 0
+    while True:
+        i = text.find(starts, pos)
+        if i < 0:
+            return out
+        end = text.find("\n", i)
+        out.append((i, len(text) if end < 0 else end))
+        pos = i + 1
+
+
+def covered(ranges, start: int, end: int, text: str) -> bool:
+    """True if every non-space character of [start, end) lies inside one of ``ranges``."""
+    return all(
+        text[p].isspace() or any(a <= p < b for a, b in ranges) for p in range(start, end)
+    )
+
+
 def seed_document(name: str) -> Document:
     path = SEEDS / name
     return Document(id="x", source=str(path), text=path.read_text("utf-8"))

@@ -48,3 +48,38 @@ def test_contradiction_keeps_the_lower_bound():
     text = "The minister said on June 9, 2021 that it was over. It came ahead of the May 2, 2021 vote."
     lo, hi = infer_window(text)
     assert lo == "2021-06-09" and hi is None
+
+
+# Yearless past and upcoming events in one unknown year Y: publication lies
+# between them in Y, and Y is bounded by the years the text pins.
+_PAIR = "The envoy said on March 3 that progress was slow. He spoke ahead of a March 10 summit. "
+
+
+@pytest.mark.parametrize("text,window", [
+    # Y in 2019..2020: the hull of both years' windows
+    ("Talks began in 2019. " + _PAIR + "A final round is scheduled for November 2020.", ("2019-03-03", "2020-03-10")),
+    # Y pinned to 2020: the exact window
+    ("Talks began in 2020. " + _PAIR + "A final round is scheduled for November 2020.", ("2020-03-03", "2020-03-10")),
+    # Y = 2021 would put publication after the February 2021 round: only 2020 fits
+    ("Talks began in 2020. " + _PAIR + "A final round is scheduled for February 2021.", ("2020-03-03", "2020-03-10")),
+    # a dated past event after March 2019 rules Y = 2019 out
+    ("The firm said in April 2019 that it would expand. " + _PAIR, ("2020-03-03", None)),
+    # only an upper year bound: upper bound only
+    (_PAIR + "A final round is scheduled for November 2020.", (None, "2020-03-10")),
+])
+def test_unknown_year_window(text, window):
+    assert infer_window(text) == window
+
+
+def test_unknown_year_without_upper_year_stays_open():
+    # Y >= 2019 only: "early March of some year from 2019 on" is no date window, so no upper bound
+    assert infer_window("Talks began in 2019. " + _PAIR) == ("2019-03-03", None)
+
+
+def test_events_that_cannot_share_a_year_bound_nothing_above():
+    # past March 12, upcoming March 10: not one year, so the upcoming one is dropped
+    text = "Talks began in 2019. The envoy said on March 12 that progress was slow. He spoke ahead of a March 10 summit."
+    assert infer_window(text) == ("2019-03-12", None)
+    # a new year between them: same
+    text = "Talks began in 2019. The envoy said on December 28 that it was slow. He spoke ahead of a January 3 summit."
+    assert infer_window(text) == ("2019-12-28", None)

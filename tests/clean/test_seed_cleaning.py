@@ -10,7 +10,7 @@ import pytest
 
 from newsgraph.clean import clean
 
-from .conftest import GOLD, load_gold, seed_document
+from .conftest import GOLD, covered, line_ranges, load_gold, seed_document
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="shared seeds not present")
 
@@ -22,25 +22,6 @@ def cleaned(name: str):
     if name not in _CACHE:
         _CACHE[name] = clean(seed_document(name))
     return _CACHE[name]
-
-
-def line_ranges(text: str, starts: str) -> list[tuple[int, int]]:
-    """(start, end) of every line of ``text`` beginning with ``starts`` (or containing it at a line start)."""
-    out, pos = [], 0
-    while True:
-        i = text.find(starts, pos)
-        if i < 0:
-            return out
-        end = text.find("\n", i)
-        out.append((i, len(text) if end < 0 else end))
-        pos = i + 1
-
-
-def covered(ranges, start: int, end: int, text: str) -> bool:
-    """True if every non-space character of [start, end) lies inside one of ``ranges``."""
-    return all(
-        text[p].isspace() or any(a <= p < b for a, b in ranges) for p in range(start, end)
-    )
 
 
 def _cases(key: str):

@@ -10,12 +10,15 @@ dates the body mentions when no publication date is known.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import Document, Removal, Span
 from .appended import appended_start
 from .boilerplate import REGISTRY, classify, detector
 from .dates import infer_window
 from .lines import Unit, units
 from .metadata import Meta, looks_like_title, norm_title, parse_byline, parse_dateline, parse_source_line, title_text
+from .runs import spread_player_runs
 
 __all__ = ["clean", "classify", "detector", "REGISTRY", "infer_window", "appended_start"]
 
@@ -77,6 +80,7 @@ def clean(doc: Document) -> Document:
             meta = _META_PARSERS[reason](u.text)
             if meta:
                 found.append((reason, meta))
+    spread_player_runs(doc.text, us, reasons)
     _fill_metadata(doc, found)
     _mark_title(doc, us, reasons)
     body = [i for i, r in enumerate(reasons) if r is None]
@@ -87,4 +91,17 @@ def clean(doc: Document) -> Document:
     doc.kept = [Span(u.start, u.end) for u, r in zip(us, reasons) if r is None]
     if doc.published is None and doc.published_from is None and doc.published_to is None:
         doc.published_from, doc.published_to = infer_window("\n".join(us[i].text for i, r in enumerate(reasons) if r is None))
+    elif doc.published is not None:
+        day = _day(doc.published)  # a known date is its own window, so every document can be queried by date
+        doc.published_from = doc.published_from or day
+        doc.published_to = doc.published_to or day
     return doc
+
+
+def _day(published: str) -> str | None:
+    """The YYYY-MM-DD part of an ISO date or timestamp, or None if it is not one."""
+    head = published.strip()[:10]
+    try:
+        return dt.date.fromisoformat(head).isoformat()
+    except ValueError:
+        return None

@@ -72,6 +72,24 @@ def scraper_attribution(text: str) -> bool:
     return any(k in low for k in ("source", "contact us", "scraped", "aggregated", "generated", "imported")) and bool(_SCRAPER.search(text))
 
 
+# a closing link line pointing to the original or the rest of the story
+_FOOTER_LINK = _rx(
+    r"^\W{0,3}(?:"
+    r"(?:source|original|origin)\s+(?:link|url|article|story|post)"
+    r"|(?:view|see|visit|go\s+to)\s+(?:the\s+)?(?:original|source|full)(?:\s+(?:article|story|post|report|source))?"
+    r"|(?:read|view|see)\s+(?:the\s+)?(?:full|original|entire|complete|whole)\s+(?:article|story|post|report|piece|text)"
+    r"|read\s+(?:the\s+)?rest\s+of\s+(?:the|this)\s+(?:article|story|post|report|piece)"
+    r"|(?:click|tap)\s+here\s+(?:to|for)\s+(?:read\s+)?(?:more|the\s+(?:full|original|rest\s+of\s+the)\s+(?:article|story|post|report))"
+    r"|(?:read\s+more|continue\s+reading|read\s+(?:it|this\s+(?:article|story))\s+in\s+full)(?=\s+(?:here|on|at)\b)"
+    r")(?:\s*(?:[:|»›>-]|on|at|here)\s*(?:\S.{0,60})?)?\W*$"
+)
+
+
+@detector("footer-link")
+def footer_link(text: str) -> bool:
+    return _words(text) <= 12 and bool(_FOOTER_LINK.match(text))
+
+
 @detector("source-line")
 def source_line(text: str) -> bool:
     return parse_source_line(text) is not None
@@ -114,6 +132,7 @@ def call_for_submissions(text: str) -> bool:
 
 # --- reader interaction ------------------------------------------------------------------------
 
+_FORM_FIELD = r"(?:e-?mail(?:\s+address)?|name|user\s*name|password|website|url|captcha|code)"
 _COMMENT_PHRASE = (
     r"(?:"
     r"(?:leave|post|add|write|submit|share)\s+(?:a|your|the)\s+(?:reply|comment|response|thoughts)s?"
@@ -129,6 +148,11 @@ _COMMENT_PHRASE = (
     r"|comments?(?:\s+\(\d+\))?|comment\s+policy|show\s+comments|view\s+comments|load\s+comments"
     r"|be\s+the\s+first\s+to\s+comment|join\s+the\s+(?:discussion|conversation)"
     r"|log\s*in\s+to\s+(?:comment|reply)|sign\s+in\s+to\s+(?:comment|reply)"
+    # validation messages a form prints beside its fields
+    r"|you\s+(?:have\s+)?entered\s+an?\s+(?:incorrect|invalid|wrong)\s+" + _FORM_FIELD +
+    r"|please\s+(?:enter|type|provide)\s+an?\s+valid\s+" + _FORM_FIELD +
+    r"|(?:an?\s+)?(?:invalid|incorrect)\s+" + _FORM_FIELD + r"|this\s+field\s+is\s+required"
+    r"|(?:your\s+)?comment\s+is\s+awaiting\s+moderation|comments\s+(?:are|have\s+been)\s+closed"
     r"|(?:name|e-?mail|website)\s*\*?"
     r")"
 )
@@ -153,8 +177,24 @@ _PLAYER_MESSAGE = _rx(
     r"|loading\s+(?:the\s+)?(?:video|player|media)"
     r"|(?:please\s+wait|loading)\W*"
     r"|direct\s+link|embed(?:\s+code)?|auto-?play|(?:un)?mute|full\s?screen|playback\s+speed"
+    # what a player's share panel prints: clipboard notices, empty size fields, a rendition
+    r"|(?:the\s+)?(?:embed\s+)?(?:code|url|link|address)\s+(?:has\s+been\s+|was\s+|is\s+)?copied(?:\s+to\s+(?:your\s+|the\s+)?clipboard)?"
+    r"|copied\s+to\s+(?:your\s+|the\s+)?clipboard"
+    r"|(?:(?:width|height)\s*\d*\s*px[\s,x×]*){1,2}"
+    r"|\d{3,4}p(?:\s*[|(-]?\s*\d+(?:\.\d+)?\s*[KMG]i?B\)?)?"
     r")\W*$"
 )
+# a line made only of player controls, one of them specific to players ("Embed share")
+_CONTROL = frozenset("embed share copy link download autoplay auto-play mute unmute fullscreen replay captions subtitles settings quality speed close".split())
+_PLAYER_CONTROL = frozenset("embed download autoplay auto-play mute unmute fullscreen replay captions subtitles".split())
+
+
+def _controls_only(text: str) -> bool:
+    """Every word a player control, and at least one that only a player has ("Embed share", not "Share")."""
+    words = re.findall(r"[\w-]+", text.lower())
+    return bool(words) and all(w in _CONTROL for w in words) and any(w in _PLAYER_CONTROL for w in words)
+
+
 # strong markers hardly occur in prose; weak ones do ("embed", "mute"), so they only add up
 _STRONG_LITERALS = ("please wait", "copied to your clipboard", "copied to clipboard", "direct link", "no media source")
 _PX = re.compile(r"\b(?:width|height)\s*(?:\d+\s*)?px\b")
@@ -165,6 +205,8 @@ _WEAK_LITERALS = ("embed", "autoplay", "auto-play", "fullscreen", "full screen",
 def player_debris(text: str) -> bool:
     n = _words(text)
     if n <= 15 and _PLAYER_MESSAGE.match(text):
+        return True
+    if n <= 5 and _controls_only(text):
         return True
     stamps = _TIMECODE.findall(text) if ":" in text else []
     low = text.lower()

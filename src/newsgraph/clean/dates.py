@@ -8,6 +8,12 @@ upper bound. A date written without a year follows the news convention that
 the year is omitted for the current year: its year is taken from a nearby
 full date when one exists, else only the earliest year the text allows (the
 latest past year it mentions) is assumed, which yields a lower bound only.
+When yearless past and upcoming events fit in one calendar year ("said on
+July 12", "ahead of a July 13-14 meeting"), publication lies between them in
+that unknown year Y; Y is bounded by the years the text pins (a past year
+below, an upcoming dated event above), and the window is the hull over every
+Y that fits. With no upper year bound that hull is open above: a date window
+cannot say "mid-July of some year from 2020 on", so only the lower bound is kept.
 The window is meant to be wide and right: a contradiction drops the upper bound.
 """
 from __future__ import annotations
@@ -105,8 +111,9 @@ def infer_window(text: str) -> tuple[str | None, str | None]:
             continue
         if _context(text, b.start(), b.end()) == "past":
             lower.append(dt.date(int(b.group("y")), 1, 1))
-    floor = max(lower) if lower else None
     year = _year_for_unyeared(mentions)
+    past: list[DateMention] = []
+    future: list[DateMention] = []
     for m in mentions:
         if m.year is not None:
             continue
@@ -117,12 +124,62 @@ def infer_window(text: str) -> tuple[str | None, str | None]:
                 lower.append(first)
             elif ctx == "future" and last:
                 upper.append(last)
-        elif ctx == "past" and floor is not None:
-            first = m.first(floor.year)
-            if first:
-                lower.append(first)
+        elif ctx == "past":
+            past.append(m)
+        elif ctx == "future":
+            future.append(m)
     lo = max(lower) if lower else None
     hi = min(upper) if upper else None
     if lo and hi and lo > hi:
         hi = None
+    lo, hi = _unknown_year_bounds(past, future, lo, hi)
     return (lo.isoformat() if lo else None, hi.isoformat() if hi else None)
+
+
+def _in_year(past: list[DateMention], future: list[DateMention], y: int) -> tuple[dt.date | None, dt.date | None]:
+    """[latest past day, earliest upcoming day] of the yearless mentions read in year ``y``."""
+    firsts = [d for d in (m.first(y) for m in past) if d]
+    lasts = [d for d in (m.last(y) for m in future) if d]
+    return (max(firsts) if firsts else None, min(lasts) if lasts else None)
+
+
+def _fit(past, future, y: int, lo: dt.date | None, hi: dt.date | None) -> tuple[dt.date | None, dt.date | None] | None:
+    """The window if the unknown year is ``y``, or None if ``y`` contradicts the bounds."""
+    a, b = _in_year(past, future, y)
+    first = max(d for d in (a, lo) if d) if (a or lo) else None
+    last = min(d for d in (b, hi) if d) if (b or hi) else None
+    if first and last and first > last:
+        return None
+    return first, last
+
+
+def _unknown_year_bounds(past: list[DateMention], future: list[DateMention], lo: dt.date | None, hi: dt.date | None):
+    """Tighten (lo, hi) with yearless mentions whose shared year Y is unknown.
+
+    Y is at least lo's year (publication follows lo) and at most hi's year.
+    The earliest Y that fits gives the lower bound; the latest gives the upper
+    bound, and only if hi bounds Y at all. Mentions that cannot share one year
+    (a past "December 28" with an upcoming "January 3") leave the upcoming
+    ones out; bounds that no Y satisfies leave the window as it was.
+    """
+    if not (past or future) or (lo is None and hi is None):
+        return lo, hi
+    probe = (lo or hi).year
+    a, b = _in_year(past, future, probe)
+    if a and b and a > b:
+        future = []  # they straddle a new year: the upcoming event is in Y+1
+        if not past:
+            return lo, hi
+    new_lo, new_hi = lo, hi
+    if lo is not None:
+        fits = [w for y in (lo.year, lo.year + 1) if not hi or y <= hi.year for w in [_fit(past, future, y, lo, hi)] if w]
+        if not fits:
+            return lo, hi
+        new_lo = fits[0][0]
+    if hi is not None:
+        floor = lo.year if lo else hi.year - 1
+        fits = [w for y in (hi.year, hi.year - 1) if y >= floor for w in [_fit(past, future, y, lo, hi)] if w]
+        if not fits:
+            return lo, hi
+        new_hi = fits[0][1]
+    return new_lo, new_hi

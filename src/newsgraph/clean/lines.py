@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..spans import line_spans, trim
+
 _LINE = re.compile(r"[^\n]*")
 _MIN_WRAP, _WRAP_WIDTH = 40, 90  # inner lines of wrapped paragraphs are about this long
 
@@ -29,27 +31,6 @@ class Unit:
         return len(self.text.split())
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, newline excluded, blank ones included."""
-    out, pos, n = [], 0, len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        out.append((pos, end))
-        if nl < 0:
-            break
-        pos = nl + 1
-    return out
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _hard_wrapped(blocks: list[list[tuple[int, int]]], text: str) -> bool:
     """True when multi-line blocks look like wrapped prose.
 
@@ -67,7 +48,7 @@ def _hard_wrapped(blocks: list[list[tuple[int, int]]], text: str) -> bool:
 def units(text: str) -> list[Unit]:
     """The non-blank paragraphs of ``text`` with offsets, in order."""
     blocks: list[list[tuple[int, int]]] = [[]]
-    for s, e in _lines(text):
+    for s, e in line_spans(text, blank=True):
         if text[s:e].strip():
             blocks[-1].append((s, e))
         elif blocks[-1]:
@@ -76,6 +57,6 @@ def units(text: str) -> list[Unit]:
     spans = [(b[0][0], b[-1][1]) for b in blocks] if _hard_wrapped(blocks, text) else [ln for b in blocks for ln in b]
     out = []
     for rs, re_ in spans:
-        s, e = _trim(text, rs, re_)
+        s, e = trim(text, rs, re_)
         out.append(Unit(s, e, rs, re_, text[s:e]))
     return out

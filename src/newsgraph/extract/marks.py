@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..spans import line_spans, trim
+
 DOUBLE = '"“”„‟«»'
 SINGLE = "'‘’‚‛"
 _MARK = re.compile(r"[\"“”„‟«»'‘’‚‛]")
@@ -71,28 +73,6 @@ def _rest_of_line_blank(text: str, pos: int) -> bool:
     return not text[pos:nl if nl >= 0 else len(text)].strip()
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Line spans; a paragraph is a line (scraped text puts one paragraph per line)."""
-    spans, pos, n = [], 0, len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        if text[pos:end].strip():
-            spans.append((pos, end))
-        if nl < 0:
-            break
-        pos = nl + 1
-    return spans
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _pair(text: str, marks: list[tuple[int, str]], para: int, pend: int, single: bool) -> list[Region]:
     """Run the open/close state machine over one paragraph's marks of one kind."""
     regions: list[Region] = []
@@ -103,22 +83,22 @@ def _pair(text: str, marks: list[tuple[int, str]], para: int, pend: int, single:
                 open_at = pos
             continue
         if role in ("close", "close_glyph", "either"):
-            s, e = _trim(text, open_at + 1, pos)
+            s, e = trim(text, open_at + 1, pos)
             regions.append(Region(open_at, pos, s, e, para, single))
             open_at = None
         elif role in ("open", "open_glyph"):
             nxt = marks[k + 1][1] if k + 1 < len(marks) else None
             if nxt is None or nxt in ("open", "open_glyph"):
                 # A closing mark written as an opening one.
-                s, e = _trim(text, open_at + 1, pos)
+                s, e = trim(text, open_at + 1, pos)
                 regions.append(Region(open_at, pos, s, e, para, single))
                 open_at = None
             else:
-                s, e = _trim(text, open_at + 1, pos)
+                s, e = trim(text, open_at + 1, pos)
                 regions.append(Region(open_at, None, s, e, para, single))
                 open_at = pos
     if open_at is not None:
-        s, e = _trim(text, open_at + 1, pend)
+        s, e = trim(text, open_at + 1, pend)
         regions.append(Region(open_at, None, s, e, para, single))
     return regions
 
@@ -130,7 +110,7 @@ def find_regions(text: str) -> list[Region]:
     regions (inside they are nested quotations or apostrophes).
     """
     n = len(text)
-    paras = _paragraphs(text)
+    paras = line_spans(text)
     by_para: list[list[tuple[int, str]]] = [[] for _ in paras]
     p = 0
     for m in _MARK.finditer(text):
@@ -174,4 +154,4 @@ def find_regions(text: str) -> list[Region]:
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every non-blank line, in order."""
-    return _paragraphs(text)
+    return line_spans(text)
