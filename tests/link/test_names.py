@@ -47,3 +47,13 @@ def test_particles_stay_with_the_surname():
 def test_vowel_transliterations_match_but_other_names_do_not():
     assert compatible("Yusuf Rashidi", "Yousef Rashidi")
     assert not compatible("Dan Moore", "Dina Moore")
+
+
+def test_titles_of_local_and_religious_office_are_dropped():
+    assert display_name("Councilman Ray Oduya") == "Ray Oduya"
+    assert display_name("Bishop Emeritus Paulo Nunes") == "Paulo Nunes"
+    assert display_name("Cllr Anne Hewitt") == "Anne Hewitt"
+
+
+def test_a_given_name_that_is_also_a_title_elsewhere_is_kept():
+    assert display_name("Dean Whitlock") == "Dean Whitlock"

@@ -22,6 +22,10 @@ TITLES = frozenset(
     princess sheikh sheik emir imam rabbi pope cardinal bishop chairman chairwoman chair ceo
     director deputy foreign defence defense interior finance special spokesman spokeswoman
     spokesperson mp mep minister-president state former acting chief
+    councilman councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman
+    emeritus archbishop coach detective inspector superintendent constable trooper provost
+    rector commissioner attorney prosecutor magistrate lawmaker legislator speaker ayatollah
+    sultan crown sen. supt det insp cllr hon honourable honorable dr.
     """.split()
 )
 
