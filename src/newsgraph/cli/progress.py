@@ -33,7 +33,9 @@ class IngestProgress:
     def __call__(self, kind: str, item: object) -> None:
         self.counts[kind] = self.counts.get(kind, 0) + 1
         if kind == "problem" and isinstance(item, Problem):
-            self.console.print(f"[yellow]skipped[/] {escape(item.source)}: {escape(item.message)}", highlight=False)
+            # soft_wrap: one problem is one line on stderr however narrow the terminal (grep-able logs).
+            self.console.print(f"[yellow]skipped[/] {escape(item.source)}: {escape(item.message)}",
+                               highlight=False, soft_wrap=True)
         done = sum(self.counts.values())
         # The estimate counts files; a JSONL or WARC file holds several documents.
         total = max(self.total, done) if self.total else None

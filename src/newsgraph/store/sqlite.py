@@ -32,10 +32,10 @@ class Store:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()  # first: it refuses another program's database before we change it
             if self.path != ":memory:":
                 self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
         except sqlite3.DatabaseError as exc:
             raise NewsgraphError(E.DB_UNREADABLE, path=self.path, detail=str(exc)) from None
 
@@ -57,6 +57,9 @@ class Store:
         found = self.version
         if found > SCHEMA_VERSION:
             raise NewsgraphError(E.DB_NEWER, path=self.path, found=found, supported=SCHEMA_VERSION)
+        if found == 0 and self.db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+            # Another program's SQLite file: never add our tables to it.
+            raise NewsgraphError(E.DB_UNREADABLE, path=self.path, detail="a SQLite database of another program")
         for number in range(found, SCHEMA_VERSION):
             try:
                 self.db.executescript("BEGIN;" + MIGRATIONS[number] + f";PRAGMA user_version = {number + 1};COMMIT;")

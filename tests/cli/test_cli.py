@@ -1,0 +1,176 @@
+"""The newsgraph command: help everywhere, output formats with their contract fields, filters, errors."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import click
+import pytest
+
+from newsgraph import __version__
+from newsgraph.cli.main import cli
+
+CONTRACT = {
+    "quotes": {"source", "start", "end", "text", "kind", "cue", "speaker", "speaker_mention", "speaker_start",
+               "speaker_end"},
+    "documents": {"source", "title", "author", "publisher", "published", "published_from", "published_to", "text",
+                  "removed"},
+    "people": {"name", "aliases", "roles", "country", "quote_count", "sources"},
+}
+
+
+def command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    paths = [prefix]
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            paths += command_paths(command, prefix + (name,))
+        else:
+            paths.append(prefix + (name,))
+    return paths
+
+
+ALL_COMMANDS = command_paths(cli)
+
+
+def test_the_walk_finds_every_command():
+    assert {"ingest", "documents", "quotes", "people", "demo"} <= {p[0] for p in ALL_COMMANDS if p}
+    assert ("benchmark", "speed") in ALL_COMMANDS
+
+
+@pytest.mark.parametrize("path", ALL_COMMANDS, ids=lambda p: " ".join(p) or "newsgraph")
+def test_help_works_for_every_command(path, run_cli):
+    code, out, err = run_cli(*path, "--help")
+    assert code == 0, err
+    assert out.startswith("Usage: newsgraph"), out
+    assert " ".join(("newsgraph",) + path) in out.splitlines()[0]
+    assert err == ""
+
+
+def test_version(run_cli):
+    code, out, err = run_cli("--version")
+    assert code == 0
+    assert out.strip() == f"newsgraph, version {__version__}"
+
+
+def jsonl(out: str) -> list[dict]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("command", ["quotes", "documents", "people"])
+def test_jsonl_rows_carry_the_contract_fields(command, cli_db, run_cli):
+    code, out, err = run_cli(command, "--db", cli_db, "--format", "jsonl")
+    assert code == 0, err
+    found = jsonl(out)
+    assert found, out
+    for row in found:
+        assert CONTRACT[command] <= set(row), CONTRACT[command] - set(row)
+
+
+def test_quote_offsets_point_into_the_raw_text(cli_db, run_cli):
+    from newsgraph.store.sqlite import Store
+
+    code, out, _ = run_cli("quotes", "--db", cli_db, "--format", "jsonl")
+    with Store(cli_db, readonly=True) as store:
+        texts = {r["source"]: r["text"] for r in store.query("SELECT source, text FROM documents")}
+    for q in jsonl(out):
+        assert texts[q["source"]][q["start"]:q["end"]] == q["text"]
+        if q["speaker_start"] is not None:
+            assert texts[q["source"]][q["speaker_start"]:q["speaker_end"]] == q["speaker_mention"]
+
+
+@pytest.mark.parametrize("command", ["quotes", "documents", "people"])
+def test_csv_has_a_header_and_one_row_per_jsonl_row(command, cli_db, run_cli):
+    _, as_jsonl, _ = run_cli(command, "--db", cli_db, "--format", "jsonl")
+    code, out, err = run_cli(command, "--db", cli_db, "--format", "csv")
+    assert code == 0, err
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert CONTRACT[command] <= set(table[0])
+    assert len(table) == len(jsonl(as_jsonl))
+
+
+@pytest.mark.parametrize("command", ["quotes", "documents", "people"])
+def test_table_format_prints_rows(command, cli_db, run_cli):
+    code, out, err = run_cli(command, "--db", cli_db)
+    assert code == 0, err
+    assert "(nothing found)" not in out
+    assert "Soltanova" in out or command == "documents"
+
+
+def test_speaker_filter(cli_db, run_cli):
+    _, out, _ = run_cli("quotes", "--db", cli_db, "--format", "jsonl", "--speaker", "soltanova")
+    found = jsonl(out)
+    assert len(found) >= 2 and {q["speaker"] for q in found} == {"Mirela Soltanova"}
+    _, out, _ = run_cli("people", "--db", cli_db, "--format", "jsonl", "--speaker", "Vantongeren")
+    assert [p["name"] for p in jsonl(out)] == ["Idris Vantongeren"]
+    _, out, _ = run_cli("quotes", "--db", cli_db, "--speaker", "Nobody Atall")
+    assert "(nothing found)" in out
+
+
+def test_source_filter(cli_db, run_cli):
+    _, out, _ = run_cli("quotes", "--db", cli_db, "--format", "jsonl", "--source", "harbour")
+    found = jsonl(out)
+    assert found and all("harbour" in q["source"] for q in found)
+    _, out, _ = run_cli("documents", "--db", cli_db, "--format", "jsonl", "--source", "council")
+    assert [d["source"].rsplit("/", 1)[-1] for d in jsonl(out)] == ["budget.txt"]
+    _, out, _ = run_cli("people", "--db", cli_db, "--format", "jsonl", "--source", "council")
+    assert all(any("council" in s for s in p["sources"]) for p in jsonl(out))
+
+
+def test_limit(cli_db, run_cli):
+    _, out, _ = run_cli("quotes", "--db", cli_db, "--format", "jsonl", "--limit", "1")
+    assert len(jsonl(out)) == 1
+
+
+@pytest.mark.parametrize("command", ["quotes", "documents", "people"])
+def test_a_missing_database_is_one_line_e001_and_exit_2(command, tmp_path, run_cli):
+    code, out, err = run_cli(command, "--db", tmp_path / "missing.db")
+    assert code == 2
+    assert err.startswith("newsgraph: E001 ") and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "missing.db").exists()  # a read command never creates a database
+
+
+def test_no_db_option_and_no_default_database(tmp_path, run_cli):
+    code, _, err = run_cli("people")  # run_cli works in tmp_path: no ./newsgraph.db there
+    assert code == 2 and err.startswith("newsgraph: E001 ")
+    assert not (tmp_path / "newsgraph.db").exists()
+
+
+def test_a_file_that_is_not_a_database_is_e013(tmp_path, run_cli):
+    notes = tmp_path / "notes.db"
+    notes.write_text("shopping list: bread, milk, eggs\n" * 50)
+    code, out, err = run_cli("quotes", "--db", notes)
+    assert code == 2
+    assert err.startswith("newsgraph: E013 ") and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert notes.read_text().startswith("shopping list")
+
+
+def test_another_programs_sqlite_database_is_e013_and_left_alone(tmp_path, run_cli):
+    import sqlite3
+
+    other = tmp_path / "invoices.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE invoices (id INTEGER, total REAL)")
+    con.commit()
+    con.close()
+    code, _, err = run_cli("people", "--db", other)
+    assert code == 2 and err.startswith("newsgraph: E013 ")
+    con = sqlite3.connect(other)
+    tables = [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    con.close()
+    assert tables == ["invoices"]
+
+
+def test_bad_option_value_is_a_usage_error_not_a_traceback(cli_db, run_cli):
+    code, out, err = run_cli("quotes", "--db", cli_db, "--format", "xml")
+    assert code == 2 and "Traceback" not in err and "xml" in err
+
+
+def test_ingest_summary_and_exit_code(tmp_path, run_cli):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text('"It will rain tomorrow," said Oskar Lindqvist, the forecaster.\n')
+    code, out, err = run_cli("ingest", folder, "--db", tmp_path / "s.db", "--workers", "1", "--no-progress")
+    assert code == 0, err
+    assert out == ""  # stdout stays clean for pipes; the summary goes to stderr
+    assert err.startswith("added 1 documents") and "1 quotations" in err
