@@ -174,3 +174,21 @@ def test_ingest_summary_and_exit_code(tmp_path, run_cli):
     assert code == 0, err
     assert out == ""  # stdout stays clean for pipes; the summary goes to stderr
     assert err.startswith("added 1 documents") and "1 quotations" in err
+
+
+def test_ingest_exits_1_when_every_input_failed_and_0_when_something_was_stored(run_cli, tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    code, _, err = run_cli("ingest", tmp_path / "empty.txt", "--db", tmp_path / "e.db", "--no-progress")
+    assert code == 1 and "E002" in err
+    (tmp_path / "good.txt").write_text("The mayor said on Monday that the bridge would reopen in the spring.\n")
+    code, _, _ = run_cli("ingest", tmp_path / "empty.txt", tmp_path / "good.txt", "--db", tmp_path / "e.db",
+                         "--no-progress", "--workers", "1")
+    assert code == 0
+
+
+def test_an_unknown_stage_is_refused_before_the_database_is_created(run_cli, tmp_path):
+    (tmp_path / "ng.toml").write_text('pipeline = ["clean", "nope"]\n')
+    (tmp_path / "a.txt").write_text("Some text.\n")
+    code, _, err = run_cli("--config", tmp_path / "ng.toml", "ingest", tmp_path / "a.txt", "--db", tmp_path / "n.db")
+    assert code == 2 and "E014" in err
+    assert not (tmp_path / "n.db").exists()

@@ -132,7 +132,7 @@ def test_huge_file_alone_from_the_cli(tmp_path, run_cli):
     with open(huge, "wb") as f:
         f.truncate(50 * 1024 * 1024)
     code, out, err = run_cli("ingest", huge, "--db", tmp_path / "h.db", "--workers", "1", "--no-progress")
-    assert code == 0
+    assert code == 1  # the only input failed: not a success
     found = problem_lines(err)
     assert [m["code"] for m in found] == ["E005"]
     assert "Traceback" not in err

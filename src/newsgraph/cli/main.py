@@ -15,6 +15,7 @@ import click
 from .. import __version__, query
 from ..errors import NewsgraphError
 from ..pipeline.ingest import ingest as run_ingest
+from ..pipeline.registry import check as check_pipeline
 from ..read import count_inputs
 from ..settings import Settings, load_settings
 from ..store.sqlite import Store
@@ -72,10 +73,13 @@ def ingest(ctx, paths, db, model, workers, batch_size, max_mb, no_progress):
     """Read .txt, .html/.htm, .jsonl and .warc/.warc.gz files or folders into the database.
 
     Each article gets an id from its content: ingesting it again changes nothing.
-    Bad files are reported one line each and skipped; the run goes on.
+    Bad files are reported one line each and skipped; the run goes on. Exit code 0
+    when anything was stored (or already was), 1 when every input failed, 2 on a
+    usage or set-up error.
     """
     conf = _settings(ctx, db=db, model=model, workers=workers, batch_size=batch_size, max_mb=max_mb,
                      progress=False if no_progress else None)
+    check_pipeline(conf)
     with Store(conf.db) as store, IngestProgress(count_inputs(paths), enabled=conf.progress) as bar:
         report = run_ingest(paths, conf, store, on_event=bar)
         counts = store.counts()
@@ -86,6 +90,8 @@ def ingest(ctx, paths, db, model, workers, batch_size, max_mb, no_progress):
         f"{counts['people']} people.",
         err=True,
     )
+    if report.problems and not report.added and not report.already_stored:
+        ctx.exit(1)  # every input failed: let scripts tell that from success without reading stderr
 
 
 @cli.command()
@@ -197,7 +203,7 @@ def speed(ctx, paths, as_json, repeat, model, workers, batch_size):
 def main(argv: list[str] | None = None) -> int:
     """Entry point: user errors become one line on stderr and exit code 2."""
     try:
-        cli.main(args=argv, prog_name="newsgraph", standalone_mode=False)
+        rc = cli.main(args=argv, prog_name="newsgraph", standalone_mode=False)
     except NewsgraphError as err:
         click.echo(f"newsgraph: {err.line()}", err=True)
         return 2
@@ -210,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("newsgraph: interrupted; documents stored so far are kept, run again to continue", err=True)
         return 130
-    return 0
+    return rc if isinstance(rc, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -48,17 +48,20 @@ def per_document(fn: Callable[[Document], Document], name: str) -> StageFn:
     return run
 
 
-def build(settings: Settings) -> list[StageFn]:
-    """The configured chain of stages, in order."""
+def check(settings: Settings) -> None:
+    """Fail on an unknown stage name before any work (or any file) is started."""
     from . import stages  # noqa: F401  (registers the built-in stages)
 
-    chain = []
     for name in settings.pipeline:
         if name not in STAGES:
             known = ", ".join(sorted(STAGES))
             raise NewsgraphError(E.BAD_SETTINGS, name="pipeline", detail=f"unknown stage {name!r} (known: {known})")
-        chain.append(STAGES[name](settings))
-    return chain
+
+
+def build(settings: Settings) -> list[StageFn]:
+    """The configured chain of stages, in order."""
+    check(settings)
+    return [STAGES[name](settings) for name in settings.pipeline]
 
 
 def run_chain(chain: list[StageFn], docs: Iterable[Document]) -> Iterator[Document]:
