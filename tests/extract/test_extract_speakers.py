@@ -122,3 +122,24 @@ def test_country_from_an_of_phrase_after_the_role(extract):
     doc = extract("“The road will reopen,” said Amir Haddad, the special envoy of Jordan, on Monday.")
     p = next(p for p in doc.people if p.name == "Amir Haddad")
     assert p.country == "JOR"
+
+
+def test_hyphenated_surname_stays_one_word(extract, find):
+    doc = extract("Health economist Rosa Lind-Okoro studied the figures for a year.\n\n"
+                  "“The waiting lists will not shrink this winter,” Lind-Okoro said.")
+    q = find(doc, "The waiting lists")
+    assert q and q[0].speaker_name == "Rosa Lind-Okoro"
+
+
+def test_given_name_alone_resolves_to_the_one_full_name_it_begins(extract, find):
+    doc = extract("The rebels were led by backbencher Sir Tobias Wrenfield-Hart.\n\n"
+                  "“We will table our amendments next week,” Sir Tobias told reporters.")
+    q = find(doc, "We will table our amendments")
+    assert q and q[0].speaker_name == "Tobias Wrenfield-Hart"
+
+
+def test_given_name_shared_by_two_people_is_not_guessed(extract, find):
+    doc = extract("Anna Berg and Anna Lutz both sit on the committee.\n\n"
+                  "“The budget is too small,” Anna said.")
+    q = find(doc, "The budget is too small")
+    assert not q or q[0].speaker_name not in ("Anna Berg", "Anna Lutz")

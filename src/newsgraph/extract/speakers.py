@@ -70,6 +70,11 @@ def _end(tok) -> int:
     return tok.idx + len(tok.text)
 
 
+def _joins(tok) -> bool:
+    """A hyphen written tight between two words, as inside a double-barrelled name."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
 def _is_possessive(tok) -> bool:
     doc = tok.doc
     return tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "POS"
@@ -146,8 +151,10 @@ class SpeakerResolver:
             end -= 1
         if end <= start or not doc[start].text[:1].isupper():
             return None
-        text = " ".join(t.text for t in doc[start:end] if t.text not in _BRACKETS)
-        return NameRef(start, end, text)
+        # From the raw slice, not joined tokens: "Nouri-Baptiste" stays one word.
+        raw = self.text[doc[start].idx:_end(doc[end - 1])]
+        text = " ".join("".join(c for c in raw if c not in _BRACKETS).split())
+        return NameRef(start, end, text) if text else None
 
     def _add_full(self, text: str) -> None:
         key = text.split()[-1]
@@ -156,18 +163,34 @@ class SpeakerResolver:
             self._full[key] = text
 
     def fullest(self, text: str) -> str:
-        """The fullest name in the document sharing this name's last word."""
-        return self._full.get(text.split()[-1], text)
+        """The fullest name in the document sharing this name's last word; for a lone
+        given name ("Clive" after "Clive Marsh"), the one full name it begins."""
+        full = self._full.get(text.split()[-1], text)
+        if len(full.split()) == 1:
+            starts = {f for f in self._full.values() if len(f.split()) > 1 and f.split()[0] == full}
+            if len(starts) == 1:
+                return starts.pop()
+        return full
 
     def _propn_run(self, tok) -> NameRef | None:
         doc, sent = self.doc, tok.sent
         s = tok.i
-        while s - 1 >= sent.start and doc[s - 1].pos_ == "PROPN" and doc[s - 1].tag_ != "POS" \
-                and not _is_possessive(doc[s - 1]):
-            s -= 1
+        while True:
+            if s - 1 >= sent.start and doc[s - 1].pos_ == "PROPN" and doc[s - 1].tag_ != "POS" \
+                    and not _is_possessive(doc[s - 1]):
+                s -= 1
+            elif s - 2 >= sent.start and _joins(doc[s - 1]) and doc[s - 2].text[:1].isupper():
+                s -= 2  # a hyphenated name: "Sahota-Grey"
+            else:
+                break
         e = tok.i + 1
-        while e < sent.end and doc[e].pos_ == "PROPN":
-            e += 1
+        while True:
+            if e < sent.end and doc[e].pos_ == "PROPN":
+                e += 1
+            elif e + 1 < sent.end and _joins(doc[e]) and doc[e + 1].text[:1].isupper():
+                e += 2
+            else:
+                break
         # Leading place names ("Chile Marc Dupuis") are not part of a person's name.
         while s < tok.i and self.ent_at[s] is not None and self.ent_at[s].label_ in ("GPE", "NORP", "LOC") \
                 and (self.ent_at[tok.i] is None or self.ent_at[tok.i].label_ != self.ent_at[s].label_):
