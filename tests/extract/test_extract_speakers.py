@@ -143,3 +143,10 @@ def test_given_name_shared_by_two_people_is_not_guessed(extract, find):
                   "“The budget is too small,” Anna said.")
     q = find(doc, "The budget is too small")
     assert not q or q[0].speaker_name not in ("Anna Berg", "Anna Lutz")
+
+
+def test_a_statement_speaks_for_the_organisation_that_issued_it(extract, find):
+    doc = extract("The Harbour Authority of Tasmania raised its fees on Friday.\n\n"
+                  "“Costs have risen for three years in a row,” the statement said.")
+    q = find(doc, "Costs have risen")
+    assert q and q[0].speaker_name == "Harbour Authority of Tasmania"

@@ -38,6 +38,10 @@ regulator watchdog authority prosecutor tribunal board senate congress assembly 
 ORG_NOUNS = ORG_NOUNS | frozenset("""
 airline operator manufacturer firm startup start-up charity foundation mission delegation
 """.split())
+# Texts that "say" on behalf of whoever issued them: "the statement said" speaks for the
+# organisation named just before.
+DOCUMENT_NOUNS = frozenset("statement communique communiqué memo memorandum release filing".split())
+ORG_NOUNS = ORG_NOUNS | DOCUMENT_NOUNS
 
 # Words that mark an ORG-shaped name as an organisation rather than a mislabelled person.
 ORG_WORDS = frozenset("""
@@ -338,7 +342,8 @@ class SpeakerResolver:
         for s, n in reversed(before):
             if noun in n.lower().split():
                 return n
-        if noun in ("company", "firm", "group", "organisation", "organization", "movement") and before:
+        if noun in ("company", "firm", "group", "organisation", "organization", "movement", *DOCUMENT_NOUNS) \
+                and before:
             s, n = before[-1]
             return n if pos - s < 1200 else None
         return None
@@ -478,6 +483,7 @@ ROLE_SYNONYMS = (
     frozenset("ambassador envoy diplomat representative emissary consul".split()),
     frozenset("analyst expert scholar researcher fellow economist scientist".split()),
     frozenset("general commander officer".split()),
+    frozenset("judge justice magistrate".split()),
 )
 
 
