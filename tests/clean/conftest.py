@@ -78,3 +78,55 @@ PRESS_RELEASE = [
 @pytest.fixture
 def article_text() -> str:
     return "\n\n".join(ARTICLE_PARAGRAPHS) + "\n"
+
+
+class CleaningGold:
+    """Cases and checks for one cleaning gold file (seed or example format), so each gold's
+    test module is only its parametrisation. Documents are cleaned once and cached."""
+
+    def __init__(self, rows: list[dict], load, id_len: int) -> None:
+        self.rows, self.load, self.id_len = rows, load, id_len
+        self._cache: dict[str, Document] = {}
+
+    def cleaned(self, name: str) -> Document:
+        from newsgraph.clean import clean
+
+        if name not in self._cache:
+            self._cache[name] = clean(self.load(name))
+        return self._cache[name]
+
+    def cases(self, key: str) -> list:
+        import pytest
+
+        out = []
+        for row in self.rows:
+            for item in row[key]:
+                starts = item["starts"] if isinstance(item, dict) else item
+                out.append(pytest.param(row["doc"], starts, id=f"{row['doc'][:self.id_len]}-{starts.strip()[:40]}"))
+        return out
+
+    def meta_cases(self) -> list:
+        import pytest
+
+        return [pytest.param(row["doc"], field, value, id=f"{row['doc'][:self.id_len]}-{field}")
+                for row in self.rows for field, value in row["metadata"].items()]
+
+    def _lines(self, name: str, starts: str) -> tuple[Document, list[tuple[int, int]]]:
+        doc = self.cleaned(name)
+        lines = line_ranges(doc.text, starts)
+        assert lines, f"gold line not found in {name}: {starts!r}"
+        return doc, lines
+
+    def check_drop(self, name: str, starts: str) -> None:
+        doc, lines = self._lines(name, starts)
+        removed = [(r.start, r.end) for r in doc.removed]
+        for s, e in lines:
+            assert covered(removed, s, e, doc.text), f"not removed: {doc.text[s:e][:80]!r}"
+
+    def check_keep(self, name: str, starts: str) -> None:
+        doc, lines = self._lines(name, starts)
+        kept = [(k.start, k.end) for k in doc.kept]
+        removed = [(r.start, r.end) for r in doc.removed]
+        for s, e in lines:
+            assert covered(kept, s, e, doc.text), f"not kept: {doc.text[s:e][:80]!r}"
+            assert not any(a < e and s < b for a, b in removed), f"partly removed: {doc.text[s:e][:80]!r}"

@@ -12,64 +12,39 @@ import json
 
 import pytest
 
-from newsgraph.clean import clean
 from newsgraph.model import Document
 
-from .conftest import REPO, covered, line_ranges
+from .conftest import REPO, CleaningGold
 
 CORPUS = REPO / "src" / "newsgraph" / "examples" / "corpus"
 EXAMPLE_GOLD = REPO / "tests" / "data" / "example_cleaning.jsonl"
 ROWS = [json.loads(line) for line in EXAMPLE_GOLD.read_text("utf-8").splitlines() if line.strip()]
-_CACHE: dict[str, Document] = {}
 
 
-def cleaned(name: str) -> Document:
-    if name not in _CACHE:
-        path = CORPUS / name
-        _CACHE[name] = clean(Document(id=name, source=str(path), text=path.read_text("utf-8")))
-    return _CACHE[name]
+def _load(name: str) -> Document:
+    path = CORPUS / name
+    return Document(id=name, source=str(path), text=path.read_text("utf-8"))
 
 
-def _cases(key: str):
-    for row in ROWS:
-        for item in row[key]:
-            starts = item["starts"] if isinstance(item, dict) else item
-            yield pytest.param(row["doc"], starts, id=f"{row['doc'][:12]}-{starts.strip()[:40]}")
+EXAMPLE = CleaningGold(ROWS, _load, id_len=12)
+cleaned = EXAMPLE.cleaned
 
 
 def test_gold_is_not_empty():
     assert sum(len(r["drop"]) for r in ROWS) >= 30 and sum(len(r["keep"]) for r in ROWS) >= 10
 
 
-@pytest.mark.parametrize("doc_name,starts", list(_cases("drop")))
+@pytest.mark.parametrize("doc_name,starts", EXAMPLE.cases("drop"))
 def test_drop_line_removed(doc_name, starts):
-    doc = cleaned(doc_name)
-    lines = line_ranges(doc.text, starts)
-    assert lines, f"gold line not found in {doc_name}: {starts!r}"
-    removed = [(r.start, r.end) for r in doc.removed]
-    for s, e in lines:
-        assert covered(removed, s, e, doc.text), f"not removed: {doc.text[s:e][:80]!r}"
+    EXAMPLE.check_drop(doc_name, starts)
 
 
-@pytest.mark.parametrize("doc_name,starts", list(_cases("keep")))
+@pytest.mark.parametrize("doc_name,starts", EXAMPLE.cases("keep"))
 def test_keep_line_kept(doc_name, starts):
-    doc = cleaned(doc_name)
-    lines = line_ranges(doc.text, starts)
-    assert lines, f"gold line not found in {doc_name}: {starts!r}"
-    kept = [(k.start, k.end) for k in doc.kept]
-    removed = [(r.start, r.end) for r in doc.removed]
-    for s, e in lines:
-        assert covered(kept, s, e, doc.text), f"not kept: {doc.text[s:e][:80]!r}"
-        assert not any(a < e and s < b for a, b in removed), f"partly removed: {doc.text[s:e][:80]!r}"
+    EXAMPLE.check_keep(doc_name, starts)
 
 
-def _meta_cases():
-    for row in ROWS:
-        for field, value in row["metadata"].items():
-            yield pytest.param(row["doc"], field, value, id=f"{row['doc'][:12]}-{field}")
-
-
-@pytest.mark.parametrize("doc_name,field,value", list(_meta_cases()))
+@pytest.mark.parametrize("doc_name,field,value", EXAMPLE.meta_cases())
 def test_metadata(doc_name, field, value):
     assert getattr(cleaned(doc_name), field) == value
 

@@ -8,58 +8,26 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.clean import clean
-
-from .conftest import GOLD, covered, line_ranges, load_gold, seed_document
+from .conftest import GOLD, CleaningGold, load_gold, seed_document
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="shared seeds not present")
 
 GOLD_ROWS = load_gold()
-_CACHE: dict = {}
+SEED_GOLD = CleaningGold(GOLD_ROWS, seed_document, id_len=3)
+cleaned = SEED_GOLD.cleaned
 
 
-def cleaned(name: str):
-    if name not in _CACHE:
-        _CACHE[name] = clean(seed_document(name))
-    return _CACHE[name]
-
-
-def _cases(key: str):
-    for row in GOLD_ROWS:
-        for item in row[key]:
-            starts = item["starts"] if isinstance(item, dict) else item
-            yield pytest.param(row["doc"], starts, id=f"{row['doc'][:3]}-{starts[:40]}")
-
-
-@pytest.mark.parametrize("doc_name,starts", list(_cases("drop")))
+@pytest.mark.parametrize("doc_name,starts", SEED_GOLD.cases("drop"))
 def test_drop_line_removed(doc_name, starts):
-    doc = cleaned(doc_name)
-    lines = line_ranges(doc.text, starts)
-    assert lines, f"gold line not found in {doc_name}: {starts!r}"
-    removed = [(r.start, r.end) for r in doc.removed]
-    for s, e in lines:
-        assert covered(removed, s, e, doc.text), f"not removed: {doc.text[s:e][:80]!r}"
+    SEED_GOLD.check_drop(doc_name, starts)
 
 
-@pytest.mark.parametrize("doc_name,starts", list(_cases("keep")))
+@pytest.mark.parametrize("doc_name,starts", SEED_GOLD.cases("keep"))
 def test_keep_line_kept(doc_name, starts):
-    doc = cleaned(doc_name)
-    lines = line_ranges(doc.text, starts)
-    assert lines, f"gold line not found in {doc_name}: {starts!r}"
-    kept = [(k.start, k.end) for k in doc.kept]
-    removed = [(r.start, r.end) for r in doc.removed]
-    for s, e in lines:
-        assert covered(kept, s, e, doc.text), f"not kept: {doc.text[s:e][:80]!r}"
-        assert not any(a < e and s < b for a, b in removed), f"partly removed: {doc.text[s:e][:80]!r}"
+    SEED_GOLD.check_keep(doc_name, starts)
 
 
-def _meta_cases():
-    for row in GOLD_ROWS:
-        for field, value in row["metadata"].items():
-            yield pytest.param(row["doc"], field, value, id=f"{row['doc'][:3]}-{field}")
-
-
-@pytest.mark.parametrize("doc_name,field,value", list(_meta_cases()))
+@pytest.mark.parametrize("doc_name,field,value", SEED_GOLD.meta_cases())
 def test_metadata(doc_name, field, value):
     assert getattr(cleaned(doc_name), field) == value
 
