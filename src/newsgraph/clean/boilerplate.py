@@ -238,7 +238,7 @@ _EMBED_LABEL = _rx(r"^\W{0,3}(?:watch|video|listen|audio|podcast|photos?|gallery
 _RELATED_LABEL = _rx(
     r"^\W{0,3}(?:read\s+(?:more|also|next)|also\s+read|related(?:\s+(?:articles?|stories|news|coverage|content))?|see\s+also|"
     r"more\s+(?:on\s+this\s+(?:story|topic)|from\s+\w+|stories)|recommended(?:\s+for\s+you)?|trending|most\s+(?:read|popular)|"
-    r"you\s+may\s+(?:also\s+)?like|don[’']?t\s+miss|editor[’']?s\s+picks?)\s*(?:[:|»›>-]\s*\S.*|\W*)$"
+    r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|don[’']?t\s+miss|editor[’']?s\s+picks?)\s*(?:[:|»›>-]\s*\S.*|\W*)$"
 )
 _SHARE_WORD = r"(?:(?:click\s+to\s+)?share(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page))?(?:\s+(?:on|via))?|tweet|e-?mail|print|copy\s+(?:link|url)|whatsapp|facebook|twitter|x|linkedin|pinterest|reddit|telegram|messenger|flipboard|click\s+to\s+share|opens\s+in\s+(?:a\s+)?new\s+window)"
 _SHARE_ONLY = re.compile(r"^\W*" + _SHARE_WORD + r"(?:[\W\s]+" + _SHARE_WORD + r")*\W*$", re.I)
@@ -257,7 +257,9 @@ def related_link(text: str) -> bool:
 
 
 _NEWSLETTER = _rx(
-    r"^\W{0,3}(?:sign\s+up|subscribe)\b.{0,60}\b(?:newsletter|e-?mail|alerts|updates|briefing|inbox)\b"
+    r"^\W{0,3}newsletter(?:\s+promotion)?\s*[:：]"
+    r"|\bnewsletter\b.{0,100}\b(?:subscribe|sign\s+up)\b"
+    r"|^\W{0,3}(?:sign\s+up|subscribe)\b.{0,60}\b(?:newsletter|e-?mail|alerts|updates|briefing|inbox)\b"
     r"|\b(?:delivered|straight|direct)\s+to\s+your\s+inbox\b"
     r"|^\W{0,3}(?:subscribe(?:\s+now)?|sign\s+up(?:\s+now)?)\W*$"
 )
@@ -308,3 +310,66 @@ _TAGS = _rx(r"^\W{0,3}(?:tags?|topics?|filed\s+under|categor(?:y|ies)|keywords)\
 @detector("tags")
 def tags(text: str) -> bool:
     return _words(text) <= 40 and bool(_TAGS.match(text))
+
+
+# --- credits, corrections, navigation and comment threads around the article -----------------
+
+# A caption ending in its credit: "Smoke over the ridge on Friday. Picture: Ann Lee", "(Photo: X/Agency)".
+_CAPTION_CREDIT = _rx(
+    r"(?:^|[\s(])(?:photo|picture|photograph|image|illustration|video|footage)s?(?:\s+(?:credit|by))?\s*[:：]"
+    r"\s*[^.:!?]{2,80}\)?\s*$"
+)
+
+
+@detector("image-credit")
+def caption_with_credit(text: str) -> bool:
+    return _words(text) <= 60 and bool(_CAPTION_CREDIT.search(text))
+
+
+_CORRECTION = _rx(
+    r"^\W{0,3}(?:correction|clarification|editor[’']?s\s+note)\s*[:：]"
+    r"|^\W{0,3}this\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+(?:amended|updated|corrected|edited)\b"
+    r"|^\W{0,3}an\s+earlier\s+version\s+of\s+this\s+(?:article|story|report|piece)\b"
+)
+
+
+@detector("correction-note")
+def correction_note(text: str) -> bool:
+    return _words(text) <= 80 and bool(_CORRECTION.match(text))
+
+
+_BREADCRUMB = _rx(r"^\W{0,2}home\s*[>›»/|]\s*\S")
+
+
+@detector("breadcrumb")
+def breadcrumb(text: str) -> bool:
+    return _words(text) <= 12 and bool(_BREADCRUMB.match(text)) and not text.rstrip().endswith((".", "?", "!"))
+
+
+_WIRE_CREDIT = _rx(r"^\(\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics)\s+by\b[^()]*\)\W*$")
+
+
+@detector("wire-credit")
+def wire_credit(text: str) -> bool:
+    return _words(text) <= 40 and bool(_WIRE_CREDIT.match(text))
+
+
+_CONTACT = _rx(r"\bcan\s+be\s+(?:reached|contacted|emailed)\s+(?:at|on|via)\b.{0,80}(?:@|\d{3}[-.\s]\d{3,4})")
+
+
+@detector("author-contact")
+def author_contact(text: str) -> bool:
+    return _words(text) <= 30 and bool(_CONTACT.search(text))
+
+
+_COMMENT_CHROME = _rx(
+    r"^\W{0,3}sort\s+by\s*[:：]?\s*(?:newest|oldest|best|top|popular|most\s+liked)\W*$"
+    r"|^\W{0,3}(?:\d+\s+)?(?:comments?|replies)(?:\s*\(\d+\))?\W*$"
+    r"|^\W{0,3}(?:reply|like|likes|dislike|report|flag|share)(?:\s*\(\d+\))?(?:\s*[·|•]\s*(?:reply|like|likes|dislike|report|flag|share)(?:\s*\(\d+\))?)+\W*$"
+    r"|^\S{2,30}\s+\d+\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\W*$"
+)
+
+
+@detector("comment-section")
+def comment_chrome(text: str) -> bool:
+    return _words(text) <= 8 and bool(_COMMENT_CHROME.match(text))

@@ -40,6 +40,9 @@ def _hard_wrapped(blocks: list[list[tuple[int, int]]], text: str) -> bool:
     inner = [ln for b in blocks if len(b) > 1 for ln in b[:-1]]
     if len(inner) < 2:
         return False
+    lines = [ln for b in blocks for ln in b]
+    if sum(1 for s, e in lines if e - s > _WRAP_WIDTH + 10) > 0.05 * len(lines):
+        return False  # wrapped text has no long lines; a header block above long paragraphs is not wrapping
     filled = sum(1 for s, e in inner if _MIN_WRAP <= e - s <= _WRAP_WIDTH)
     open_end = sum(1 for s, e in inner if not text[s:e].rstrip().endswith((".", "!", "?", "\"", "”", ":")))
     return filled >= 0.8 * len(inner) and open_end >= 0.5 * len(inner)

@@ -88,10 +88,19 @@ def _author_field(field: str) -> tuple[str | None, str | None]:
     return _name(tokens), None
 
 
+_NAME_AND_DESK = re.compile(
+    r"^\W{0,3}(?!By\s)(?P<name>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}),\s+(?:[A-Z][\w-]*\s+){0,3}"
+    r"(?:Correspondent|Reporter|Editor|Writer|Columnist|Journalist)\s*$"
+)
+
+
 def parse_byline(line: str) -> Meta | None:
     """Author, publisher and date from a byline, or None if the line is not one."""
     if len(line.split()) > _MAX_BYLINE_WORDS:
         return None
+    desk = _NAME_AND_DESK.match(line.strip())
+    if desk:  # "Ana Lee, Science Correspondent"
+        return Meta(author=desk.group("name"), publisher=None, published=None)
     lead = _BYLINE_LEAD.match(line) or _BY_LEAD.match(line)
     if not lead:
         return None
