@@ -150,3 +150,10 @@ def test_a_statement_speaks_for_the_organisation_that_issued_it(extract, find):
                   "“Costs have risen for three years in a row,” the statement said.")
     q = find(doc, "Costs have risen")
     assert q and q[0].speaker_name == "Harbour Authority of Tasmania"
+
+
+def test_a_double_surname_shortened_to_its_first_part_resolves(extract, find):
+    doc = extract("Finance Minister Rodrigo Pérez Soto said the budget was balanced.\n\n"
+                  "“We will not raise taxes this year,” Pérez told parliament.")
+    q = find(doc, "We will not raise taxes")
+    assert q and q[0].speaker_name == "Rodrigo Pérez Soto"

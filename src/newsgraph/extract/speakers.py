@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..link.names import TITLES as NAME_TITLES
 from ..model import Mention, Person
 from .countries import country_of, is_country_word
 
@@ -129,7 +130,7 @@ class SpeakerResolver:
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
             if ent.label_ == "PERSON":
-                ref = self._trim_name(ent.start, ent.end)
+                ref = self._trim_name(self._extend_left(ent.start), ent.end)
                 if ref is not None:
                     self.persons.append(ref)
         self.surnames: set[str] = {p.text.split()[-1] for p in self.persons}
@@ -160,11 +161,29 @@ class SpeakerResolver:
         text = " ".join("".join(c for c in raw if c not in _BRACKETS).split())
         return NameRef(start, end, text) if text else None
 
+    def _extend_left(self, start: int) -> int:
+        """The small model often drops a leading given name ("Esteban [Larraín Cox]"): take
+        capitalised proper nouns back in, up to a title, role word or sentence start."""
+        doc = self.doc
+        sent_start = doc[start].sent.start
+        while start > sent_start:
+            t = doc[start - 1]
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or _is_possessive(t) or t.tag_ == "POS" \
+                    or t.lower_.rstrip(".") in NAME_TITLES or is_role_word(t, loose=True) or is_country_word(t.text) \
+                    or (self.ent_at[t.i] is not None and self.ent_at[t.i].label_ != "PERSON"):
+                break
+            start -= 1
+        return start
+
     def _add_full(self, text: str) -> None:
-        key = text.split()[-1]
-        cur = self._full.get(key)
-        if cur is None or len(text.split()) > len(cur.split()):
-            self._full[key] = text
+        words = text.split()
+        cur = self._full.get(words[-1])
+        if cur is None or len(words) > len(cur.split()):
+            self._full[words[-1]] = text
+        # Double surnames ("Esteban Larraín Cox") are shortened to their first part.
+        for middle in words[1:-1]:
+            if middle[:1].isupper() and len(middle) > 2:
+                self._full.setdefault(middle, text)
 
     def fullest(self, text: str) -> str:
         """The fullest name in the document sharing this name's last word; for a lone
