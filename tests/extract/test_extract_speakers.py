@@ -157,3 +157,16 @@ def test_a_double_surname_shortened_to_its_first_part_resolves(extract, find):
                   "“We will not raise taxes this year,” Pérez told parliament.")
     q = find(doc, "We will not raise taxes")
     assert q and q[0].speaker_name == "Rodrigo Pérez Soto"
+
+
+def test_a_pronoun_refers_to_the_subject_not_to_whom_they_spoke(extract, find):
+    doc = extract("Port director Hannah Velde told Marcus Oyelowo that the cranes were unsafe. "
+                  "“We cannot open on Monday,” she said.")
+    q = find(doc, "We cannot open on Monday")
+    assert q and q[0].speaker_name == "Hannah Velde"
+
+
+def test_an_object_is_still_the_antecedent_when_no_subject_fits(extract, find):
+    doc = extract("Reporters met Simon Achterberg at the station. “The trains will run,” he said.")
+    q = find(doc, "The trains will run")
+    assert q and q[0].speaker_name == "Simon Achterberg"

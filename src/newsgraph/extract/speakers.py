@@ -75,6 +75,9 @@ def _end(tok) -> int:
     return tok.idx + len(tok.text)
 
 
+_OBLIQUE = frozenset({"dobj", "dative", "iobj", "pobj"})
+
+
 def _joins(tok) -> bool:
     """A hyphen written tight between two words, as inside a double-barrelled name."""
     return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
@@ -370,15 +373,20 @@ class SpeakerResolver:
     def _recent_person(self, pos: int, gender: str) -> str | None:
         """The latest person named before ``pos`` whose gender does not conflict."""
         doc = self.doc
-        cands = [(start, name) for start, name in self._recent if start < pos]
-        cands += [(doc[r.start].idx, self.fullest(r.text)) for r in self.persons
+        cands = [(start, name, False) for start, name in self._recent if start < pos]
+        cands += [(doc[r.start].idx, self.fullest(r.text), doc[r.end - 1].dep_ in _OBLIQUE) for r in self.persons
                   if doc[r.start].idx < pos and not self.in_quote(doc[r.start].idx)]
-        for start, name in sorted(cands, reverse=True):
-            if pos - start > 2500:
-                break
-            if self.gender.get(name, gender) != gender or self._honorific_gender(name) not in (None, gender):
-                continue
-            return name
+        # A subject pronoun refers back to a subject or speaker far more often than to the
+        # object of "told X" or "met X": those are a fallback only.
+        for allow_oblique in (False, True):
+            for start, name, oblique in sorted(cands, reverse=True):
+                if pos - start > 2500:
+                    break
+                if oblique and not allow_oblique:
+                    continue
+                if self.gender.get(name, gender) != gender or self._honorific_gender(name) not in (None, gender):
+                    continue
+                return name
         return None
 
     def _honorific_gender(self, name: str) -> str | None:
