@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,24 @@ def seed_db(tmp_path_factory) -> Path:
     report = api.ingest([SEEDS], db=db, workers=2, progress=False)
     assert report.added == 5, report
     return db
+
+
+@pytest.fixture
+def run_cli(capsys, monkeypatch, tmp_path):
+    """run_cli(*args) -> (exit code, stdout, stderr) of ``newsgraph`` run in this process.
+
+    No ./newsgraph.toml or NEWSGRAPH_* variable can leak in: the working folder is tmp_path.
+    """
+    from newsgraph.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for name in [k for k in os.environ if k.startswith("NEWSGRAPH_")]:
+        monkeypatch.delenv(name)
+
+    def _run(*args: object) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run

@@ -1,7 +1,6 @@
 """Fixtures for CLI tests: an in-process runner and a small database built once per session."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -36,22 +35,3 @@ def cli_db(tmp_path_factory) -> Path:
     report = api.ingest([root / "articles"], db=db, workers=1, progress=False)
     assert report.added == 2 and report.quotes >= 4, report
     return db
-
-
-@pytest.fixture
-def run_cli(capsys, monkeypatch, tmp_path):
-    """run_cli(*args) -> (exit code, stdout, stderr) of ``newsgraph`` run in this process,
-    in tmp_path, with no NEWSGRAPH_* variable set."""
-    from newsgraph.cli import main
-
-    monkeypatch.chdir(tmp_path)
-    for name in [k for k in os.environ if k.startswith("NEWSGRAPH_")]:
-        monkeypatch.delenv(name)
-
-    def _run(*args: object) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
