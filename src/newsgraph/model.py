@@ -1,4 +1,5 @@
-"""The nouns every stage shares: documents, spans, mentions, quotations, people.
+"""The nouns every stage shares: documents, spans, mentions, quotations, people,
+actors, time expressions and events.
 
 Offsets are the one currency between stages: every span is (start, end) into
 ``Document.text``, the raw text as read, never a substring to search again.
@@ -72,6 +73,74 @@ class Person:
 
 
 @dataclass
+class Actor:
+    """An actor as events code it: a name, a country and a sector.
+
+    ``country`` is ISO 3166 alpha-3 or one of PLOVER's non-state codes (IGO,
+    NGO, ...); ``sector`` a PLOVER/CAMEO sector code (GOV, MIL, REB, JUD, ...).
+    ``span`` is where this document names the actor.
+    """
+
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    type: str = "org"  # person | org | group | place
+    span: Span | None = None
+
+    @property
+    def key(self) -> str:
+        """What makes two actors the same actor across documents."""
+        return f"{self.name}|{self.country or ''}|{self.sector or ''}"
+
+
+@dataclass
+class TimeExpression:
+    """A time expression normalised against the document's date.
+
+    ``value`` is TIMEX-style: 2021-07-08, 2021-07-08/2021-07-09 (a range),
+    2021-W28, 2021-07 or 2021. ``first`` and ``last`` are the calendar days it
+    covers (YYYY-MM-DD, inclusive); ``anchored`` says the value was resolved
+    against the document's date (relative expressions, yearless dates).
+    """
+
+    span: Span
+    text: str
+    value: str
+    precision: str  # day | week | month | year
+    first: str
+    last: str
+    anchored: bool = False
+
+
+@dataclass
+class Event:
+    """One report of an action, coded in PLOVER, with its evidence offsets.
+
+    ``date_source`` is "clause" when the date comes from a time expression of
+    the event's own clause, "document" when it falls back to the document's date.
+    """
+
+    type: str
+    trigger: Span
+    sentence: Span
+    actors: list[Actor] = field(default_factory=list)
+    recipients: list[Actor] = field(default_factory=list)
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    date_precision: str | None = None  # day | week | month | year
+    date_first: str | None = None
+    date_last: str | None = None
+    date_source: str = "document"  # clause | document
+    location: str | None = None
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    historical: bool = False
+    statement: bool = False  # coded from a quotation or reported speech
+
+
+@dataclass
 class Document:
     """One article: the raw text as read plus what the stages learn about it.
 
@@ -99,6 +168,8 @@ class Document:
     removed: list[Removal] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     spacy: Any = None
 
     @property
