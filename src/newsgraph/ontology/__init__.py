@@ -1,0 +1,1 @@
+"""The event ontology newsgraph codes in: PLOVER 2.0."""
