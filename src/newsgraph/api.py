@@ -4,6 +4,9 @@
 >>> report = api.ingest(["articles/"], db="story.db")
 >>> for q in api.quotes(db="story.db", speaker="Lee"):
 ...     print(q["speaker"], q["text"])
+>>> for e in api.events(db="story.db", actor="RUS", type="CONSULT,AGREE", date_from="2021-07"):
+...     print(e["date"], e["type"], e["reports"], e["evidence"][0]["text"])
+>>> api.plot_relation("RUS", "UKR", "relation.png", db="story.db", by="week")
 """
 from __future__ import annotations
 
@@ -46,3 +49,47 @@ def quotes(db: str | Path | None = None, **filters) -> Iterator[dict]:
 
 def people(db: str | Path | None = None, **filters) -> Iterator[dict]:
     return _rows(query.people, db, **filters)
+
+
+def events(db: str | Path | None = None, **filters) -> Iterator[dict]:
+    """Real events in the contract shape; filters: actor, recipient, type, date_from, date_to, source, limit."""
+    return _rows(query.events, db, **filters)
+
+
+def actors(db: str | Path | None = None, **filters) -> Iterator[dict]:
+    """Actors with their event counts; filters: country, sector, name, limit."""
+    return _rows(query.actors, db, **filters)
+
+
+def relations(a: str, b: str, db: str | Path | None = None, **filters) -> Iterator[dict]:
+    """Events between actor specs ``a`` and ``b`` in time order; filters: date_from, date_to, limit."""
+    return _rows(query.relations, db, a=a, b=b, **filters)
+
+
+def relation_series(a: str, b: str, db: str | Path | None = None, by: str = "month", **filters) -> query.Series:
+    """The weekly or monthly series of the relation between ``a`` and ``b``."""
+    return query.series(list(relations(a, b, db=db, **filters)), by=by)
+
+
+def plot_relation(a: str, b: str, out: str | Path, db: str | Path | None = None, by: str = "month",
+                  value: str = "sum", **filters) -> Path:
+    """Draw the relation's series to ``out`` (.png or .svg); the file written."""
+    from .query.plot import plot_relation as draw
+
+    return draw(relation_series(a, b, db=db, by=by, **filters), a, b, out, value=value)
+
+
+def export_events(out: str | Path, format: str = "plover", db: str | Path | None = None, **filters) -> int:
+    """Write the matching events to ``out`` as PLOVER JSON lines or Parquet; the number written."""
+    from .export import export_events as write
+
+    conf = settings(db=str(db) if db else None)
+    with Store(conf.db, readonly=True) as store:
+        return write(store, out, format, **filters)
+
+
+def delete_document(doc_id: str, db: str | Path | None = None) -> bool:
+    """Remove a document and all derived from it; its real events are recounted. False if absent."""
+    conf = settings(db=str(db) if db else None)
+    with Store(conf.db, readonly=True) as store:
+        return store.delete_document(doc_id)

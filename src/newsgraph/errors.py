@@ -49,6 +49,10 @@ class E(Enum):
         "stored and flagged; split it into articles to analyse it",
     )
     UNREADABLE = ErrorInfo("E017", "cannot read {path} ({detail})", "check the file's permissions")
+    UNWRITABLE = ErrorInfo("E018", "cannot write {path} ({detail})", "choose another --out, or check the folder exists")
+    BAD_DATE = ErrorInfo("E019", "bad date for {option}: {value}", "give YYYY, YYYY-MM or YYYY-MM-DD")
+    BAD_EVENT_TYPE = ErrorInfo("E020", "not a PLOVER event type: {value}", "one or more of {types}, comma-separated")
+    BAD_CHART = ErrorInfo("E021", "cannot tell the chart format of {path}", "end the file name in .png or .svg")
 
 
 class NewsgraphError(Exception):

@@ -49,7 +49,7 @@ def test_a_failed_transaction_leaves_no_half_written_record(tmp_path):
                 store.insert_document(doc)
                 store.insert_quote(doc, quote, None)
                 raise RuntimeError("killed midway")
-        assert store.counts() == {"documents": 0, "quotes": 0, "people": 0}
+        assert store.counts() == {"documents": 0, "quotes": 0, "people": 0, "events": 0}
         with store.transaction():
             store.insert_document(doc)
             store.insert_quote(doc, quote, None)

@@ -17,30 +17,14 @@ from ..errors import NewsgraphError
 from ..pipeline.ingest import ingest as run_ingest
 from ..pipeline.registry import check as check_pipeline
 from ..read import count_inputs
-from ..settings import Settings, load_settings
 from ..store.sqlite import Store
-from .output import FORMATS, write_rows
+from .events import actors, events, export, relations
+from .options import DB_HELP, _settings, db_option, read_options
+from .output import write_rows
 from .progress import IngestProgress
 from .story import print_story
 
-DB_HELP = "SQLite database file [default: ./newsgraph.db, or $NEWSGRAPH_DB]"
-
-
-def _settings(ctx: click.Context, **flags) -> Settings:
-    return load_settings(config=ctx.obj.get("config"), flags=flags)
-
-
-def db_option(fn):
-    return click.option("--db", type=click.Path(dir_okay=False), default=None, help=DB_HELP)(fn)
-
-
-def read_options(fn):
-    """The options every read command shares: where, how to print, which rows."""
-    fn = click.option("--limit", type=click.IntRange(min=1), default=None, help="Print at most this many rows.")(fn)
-    fn = click.option("--source", default=None, help="Only rows from documents whose source path contains this.")(fn)
-    fn = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                      help="table for people; jsonl or csv for other tools.")(fn)
-    return db_option(fn)
+__all__ = ["DB_HELP", "cli", "db_option", "main", "read_options"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -55,6 +39,8 @@ def cli(ctx: click.Context, config: str | None) -> None:
     Start with the bundled example:   newsgraph demo
     Your own articles:                newsgraph ingest articles/ --db story.db
                                       newsgraph quotes --db story.db --speaker Lee
+    Who did what to whom, and when:   newsgraph events --db story.db --actor RUS
+                                      newsgraph relations RUS UKR --db story.db
     """
     ctx.ensure_object(dict)
     ctx.obj["config"] = config
@@ -84,10 +70,10 @@ def ingest(ctx, paths, db, model, workers, batch_size, max_mb, no_progress):
         report = run_ingest(paths, conf, store, on_event=bar)
         counts = store.counts()
     click.echo(
-        f"added {report.added} documents ({report.flagged} flagged, not analysed), {report.quotes} quotations; "
-        f"{report.already_stored} already stored; {len(report.problems)} problems. "
+        f"added {report.added} documents ({report.flagged} flagged, not analysed), {report.quotes} quotations, "
+        f"{report.events} event reports; {report.already_stored} already stored; {len(report.problems)} problems. "
         f"{conf.db} now holds {counts['documents']} documents, {counts['quotes']} quotations, "
-        f"{counts['people']} people.",
+        f"{counts['people']} people, {counts['events']} events.",
         err=True,
     )
     if report.problems and not report.added and not report.already_stored:
@@ -141,6 +127,10 @@ def people(ctx, db, fmt, source, limit, speaker):
                    title="People")
 
 
+for command in (events, actors, relations, export):
+    cli.add_command(command)
+
+
 def example_corpus() -> Path:
     """The bundled example corpus (an invented story, reported several times, with web noise)."""
     return Path(str(resources.files("newsgraph") / "examples" / "corpus"))
@@ -163,7 +153,8 @@ def demo(ctx, db, no_progress):
     click.echo(
         f"\nExplore further:\n  newsgraph quotes --db {conf.db} --speaker NAME\n"
         f"  newsgraph quotes --db {conf.db} --format jsonl\n  newsgraph people --db {conf.db}\n"
-        f"  newsgraph documents --db {conf.db}",
+        f"  newsgraph documents --db {conf.db}\n  newsgraph events --db {conf.db}\n"
+        f"  newsgraph actors --db {conf.db}",
         err=True,
     )
 
@@ -196,7 +187,10 @@ def speed(ctx, paths, as_json, repeat, model, workers, batch_size):
         f"pipeline: {figures['pipeline_words_per_s']:,.0f} words/s ({figures['pipeline_seconds']} s)\n"
         f"spaCy:    {figures['spacy_words_per_s']:,.0f} words/s ({figures['spacy_seconds']} s)\n"
         f"ratio pipeline/spaCy: {figures['ratio']}\n"
-        f"peak RSS: {figures['peak_rss_mb']} MB"
+        + (f"events stage adds {figures['events_overhead']:.1%} "
+           f"(pipeline without it: {figures['pipeline_without_events_seconds']} s)\n"
+           if figures.get("events_overhead") is not None else "")
+        + f"peak RSS: {figures['peak_rss_mb']} MB"
     )
 
 

@@ -11,7 +11,9 @@ from rich.table import Table
 
 FORMATS = ("table", "jsonl", "csv")
 
-WIDE = {"text": 4, "title": 3, "roles": 2, "aliases": 2, "where": 2, "speaker": 2, "source": 2, "name": 2}
+WIDE = {"text": 4, "title": 3, "roles": 2, "aliases": 2, "where": 2, "speaker": 2, "source": 2, "name": 2,
+        "evidence": 5, "actor": 2, "recipient": 2, "what": 2, "flags": 2}
+FIT = {"date", "period", "direction", "score"}  # sized to their content: a date folded over two lines is hard to read
 
 
 def _cell(value: object) -> str:
@@ -46,7 +48,8 @@ def write_rows(rows: Iterable[dict], fmt: str, columns: Sequence[tuple[str, str]
     table = Table(title=title, show_lines=True, expand=True)
     for key, header in columns:
         # Running text gets most of the width; codes and names what they need.
-        table.add_column(header, overflow="fold", ratio=WIDE.get(key, 1))
+        table.add_column(header, overflow="fold", ratio=None if key in FIT else WIDE.get(key, 1),
+                         no_wrap=key in FIT)
     for row in rows:
         table.add_row(*(_cell(row.get(key)) for key, _ in columns))
         count += 1

@@ -1,8 +1,9 @@
-"""ingest: read files, skip what is stored, run the chain, link people, store per document.
+"""ingest: read files, skip what is stored, run the chain, link people and events, store per document.
 
-Each document is written with its quotes and people links in one
-transaction: killing a run loses at most the document in flight, and a
-re-run skips every document already stored (ids come from content).
+Each document is written with its quotes, people links, time expressions and
+event reports (merged into real events) in one transaction: killing a run
+loses at most the document in flight, and a re-run skips every document
+already stored (ids come from content).
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from ..link.events import link_events
 from ..link.people import link_document
 from ..model import Document, Person, Problem
 from ..read import read_paths
@@ -28,6 +30,7 @@ class IngestReport:
     already_stored: int = 0
     flagged: int = 0
     quotes: int = 0
+    events: int = 0
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -49,7 +52,8 @@ def _new_documents(paths: Iterable[str | Path], settings: Settings, store: Store
 
 
 def save_document(store: Store, doc: Document) -> None:
-    """The document, its people (linked across documents) and its quotes, atomically."""
+    """The document, its people (linked across documents), its quotes, its time
+    expressions and its events (each a report of a real event), atomically."""
     with store.transaction():
         store.insert_document(doc)
         known = {p.name for p in doc.people} | {a for p in doc.people for a in p.aliases}
@@ -61,6 +65,8 @@ def save_document(store: Store, doc: Document) -> None:
         ids = link_document(store, Document(id=doc.id, source=doc.source, text="", people=doc.people + extra))
         for quote in doc.quotes:
             store.insert_quote(doc, quote, ids.get(quote.speaker_name) if quote.speaker_name else None)
+        store.insert_times(doc)
+        link_events(store, doc)
         status = "flagged" if not doc.analysable else "ok"
         store.log(doc.source, status, document_id=doc.id, message=",".join(doc.flags) or None)
 
@@ -75,6 +81,7 @@ def ingest(paths: Iterable[str | Path], settings: Settings, store: Store,
         save_document(store, doc)
         report.added += 1
         report.quotes += len(doc.quotes)
+        report.events += len(doc.events)
         if not doc.analysable:
             report.flagged += 1
         emit("added", doc)

@@ -1,6 +1,9 @@
 """Read side: the rows the CLI and the Python API print, in their contract shape."""
+from .actors import actors
 from .documents import documents
+from .events import events
 from .people import people
 from .quotes import quotes
+from .relations import Series, relations, series
 
-__all__ = ["documents", "people", "quotes"]
+__all__ = ["actors", "documents", "events", "people", "quotes", "relations", "series", "Series"]

@@ -85,6 +85,94 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (person_id, document_id)
     );
     """,
+    # 2: actors, time expressions, real events with their reports and actors.
+    # Actor country/sector are '' (never NULL) when unknown so UNIQUE dedupes them.
+    # events.signature is the merge key (type, negated, actor and recipient keys).
+    """
+    CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        country TEXT NOT NULL DEFAULT '',
+        sector TEXT NOT NULL DEFAULT '',
+        type TEXT NOT NULL DEFAULT 'org',
+        UNIQUE (name, country, sector)
+    );
+    CREATE INDEX actors_country ON actors(country, sector);
+
+    CREATE TABLE time_expressions (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value TEXT NOT NULL,
+        precision TEXT NOT NULL,
+        first TEXT NOT NULL,
+        last TEXT NOT NULL,
+        anchored INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX time_expressions_document ON time_expressions(document_id);
+
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        signature TEXT NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        context TEXT NOT NULL DEFAULT '[]',
+        date TEXT,
+        date_precision TEXT,
+        date_first TEXT,
+        date_last TEXT,
+        date_source TEXT,
+        negated INTEGER NOT NULL DEFAULT 0,
+        future INTEGER NOT NULL DEFAULT 0,
+        hypothetical INTEGER NOT NULL DEFAULT 0,
+        historical INTEGER NOT NULL DEFAULT 0,
+        score REAL,
+        reports INTEGER NOT NULL DEFAULT 0,
+        publishers INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX events_signature ON events(signature);
+    CREATE INDEX events_type ON events(type, date_first);
+    CREATE INDEX events_date ON events(date_first, date_last);
+
+    CREATE TABLE event_reports (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        publisher TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        mode TEXT,
+        context TEXT NOT NULL DEFAULT '[]',
+        date TEXT,
+        date_precision TEXT,
+        date_first TEXT,
+        date_last TEXT,
+        date_source TEXT NOT NULL DEFAULT 'document',
+        location TEXT,
+        statement INTEGER NOT NULL DEFAULT 0,
+        negated INTEGER NOT NULL DEFAULT 0,
+        future INTEGER NOT NULL DEFAULT 0,
+        hypothetical INTEGER NOT NULL DEFAULT 0,
+        historical INTEGER NOT NULL DEFAULT 0,
+        actors TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX event_reports_event ON event_reports(event_id);
+    CREATE INDEX event_reports_document ON event_reports(document_id);
+
+    CREATE TABLE event_actors (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        actor_id INTEGER NOT NULL REFERENCES actors(id),
+        role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+        PRIMARY KEY (event_id, actor_id, role)
+    );
+    CREATE INDEX event_actors_actor ON event_actors(actor_id, role);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

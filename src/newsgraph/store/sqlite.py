@@ -1,8 +1,10 @@
 """SQLite store: one file, no server. Writes are per document and atomic.
 
-A document and everything derived from it (quotes, people links) are written
-in one transaction, so a killed ingest leaves either the whole record or none
-of it, and a re-run skips what is already there.
+A document and everything derived from it (quotes, people links, time
+expressions, event reports) are written in one transaction, so a killed ingest
+leaves either the whole record or none of it, and a re-run skips what is
+already there. Deleting a document takes its reports with it and refreshes the
+real events they belonged to.
 """
 from __future__ import annotations
 
@@ -13,12 +15,25 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import E, NewsgraphError
-from ..model import Document, Problem
+from ..model import Actor, Document, Problem
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# Columns a report row may set (link/events.py builds the values).
+REPORT_COLUMNS = (
+    "event_id", "document_id", "publisher", "sentence_start", "sentence_end", "trigger_start", "trigger_end",
+    "text", "trigger", "mode", "context", "date", "date_precision", "date_first", "date_last", "date_source",
+    "location", "statement", "negated", "future", "hypothetical", "historical", "actors",
+)
+# Columns of a real event the merge recomputes.
+EVENT_COLUMNS = (
+    "mode", "context", "date", "date_precision", "date_first", "date_last", "date_source", "future",
+    "hypothetical", "historical", "score", "reports", "publishers",
+)
 
 
 class Store:
@@ -167,12 +182,113 @@ class Store:
         ).fetchall()
         return {r["name"]: r["n"] for r in rows}
 
+    # -- time expressions --------------------------------------------------------
+    def insert_times(self, doc: Document) -> None:
+        self.db.executemany(
+            """INSERT INTO time_expressions (document_id, start, end, text, value, precision, first, last, anchored)
+               VALUES (?,?,?,?,?,?,?,?,?)""",
+            [(doc.id, t.span.start, t.span.end, t.text, t.value, t.precision, t.first, t.last, int(t.anchored))
+             for t in doc.times],
+        )
+
+    # -- actors and events (the event merger's index) --------------------------------
+    def actor_id(self, actor: Actor) -> int:
+        """The id of the actor (name, country, sector), added on first sight."""
+        key = (actor.name, actor.country or "", actor.sector or "")
+        row = self.db.execute("SELECT id FROM actors WHERE name = ? AND country = ? AND sector = ?", key).fetchone()
+        if row:
+            return int(row[0])
+        cur = self.db.execute("INSERT INTO actors (name, country, sector, type) VALUES (?,?,?,?)",
+                              (*key, actor.type))
+        return int(cur.lastrowid)
+
+    def events_with_signature(self, signature: str, low: str | None = None,
+                              high: str | None = None) -> list[sqlite3.Row]:
+        """Real events with this merge key: dated ones whose window reaches [low, high], else undated ones."""
+        sql = "SELECT id, date_first, date_last, date_source, reports FROM events WHERE signature = ?"
+        if low is None or high is None:
+            return self.db.execute(sql + " AND date_first IS NULL ORDER BY id", (signature,)).fetchall()
+        return self.db.execute(sql + " AND date_first <= ? AND date_last >= ? ORDER BY id",
+                               (signature, high, low)).fetchall()
+
+    def add_event(self, signature: str, type_: str, negated: bool) -> int:
+        cur = self.db.execute("INSERT INTO events (signature, type, negated) VALUES (?,?,?)",
+                              (signature, type_, int(negated)))
+        return int(cur.lastrowid)
+
+    def add_event_actor(self, event_id: int, actor_id: int, role: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO event_actors (event_id, actor_id, role) VALUES (?,?,?)",
+                        (event_id, actor_id, role))
+
+    def add_event_report(self, values: dict) -> int:
+        columns = [c for c in REPORT_COLUMNS if c in values]
+        cur = self.db.execute(
+            f"INSERT INTO event_reports ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            tuple(values[c] for c in columns),
+        )
+        return int(cur.lastrowid)
+
+    def event_type(self, event_id: int) -> str | None:
+        row = self.db.execute("SELECT type FROM events WHERE id = ?", (event_id,)).fetchone()
+        return row[0] if row else None
+
+    def reports_of(self, event_id: int) -> list[sqlite3.Row]:
+        """What the merge needs of each report of an event (no sentence text)."""
+        return self.db.execute(
+            """SELECT id, publisher, mode, context, date, date_precision, date_first, date_last, date_source,
+                      future, hypothetical, historical
+               FROM event_reports WHERE event_id = ? ORDER BY id""",
+            (event_id,),
+        ).fetchall()
+
+    def update_event(self, event_id: int, values: dict) -> None:
+        columns = [c for c in EVENT_COLUMNS if c in values]
+        self.db.execute(f"UPDATE events SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?",
+                        (*(values[c] for c in columns), event_id))
+
+    def delete_event(self, event_id: int) -> None:
+        self.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
+
+    # -- deletion ------------------------------------------------------------------
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document and all derived from it, atomically; False if absent.
+
+        Its quotes, time expressions and event reports go by cascade; each real
+        event it reported is refreshed (counts, publishers, date), and removed
+        when no report is left. People and actors left with nothing are removed.
+        """
+        from ..link.events import refresh_event  # the merge rules live with the merger
+
+        with self.transaction():
+            if not self.has_document(doc_id):
+                return False
+            events = [r[0] for r in self.db.execute(
+                "SELECT DISTINCT event_id FROM event_reports WHERE document_id = ?", (doc_id,))]
+            actors = [r[0] for r in self.db.execute(
+                f"SELECT DISTINCT actor_id FROM event_actors WHERE event_id IN ({','.join('?' * len(events))})",
+                events)] if events else []
+            people = [r[0] for r in self.db.execute(
+                "SELECT person_id FROM person_documents WHERE document_id = ?", (doc_id,))]
+            self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            for event_id in events:
+                refresh_event(self, event_id)
+            for actor_id in actors:
+                self.db.execute("DELETE FROM actors WHERE id = ? AND NOT EXISTS "
+                                "(SELECT 1 FROM event_actors WHERE actor_id = ?)", (actor_id, actor_id))
+            for person_id in people:
+                self.db.execute(
+                    "DELETE FROM people WHERE id = ? AND NOT EXISTS "
+                    "(SELECT 1 FROM person_documents WHERE person_id = ?) "
+                    "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = ?)", (person_id,) * 3)
+            self.db.execute("DELETE FROM ingest_log WHERE document_id = ?", (doc_id,))
+        return True
+
     # -- reads -----------------------------------------------------------------
     def query(self, sql: str, params: tuple = ()) -> Iterator[sqlite3.Row]:
         yield from self.db.execute(sql, params)
 
     def counts(self) -> dict[str, int]:
-        tables = ("documents", "quotes", "people")
+        tables = ("documents", "quotes", "people", "events")
         return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 
 

@@ -1,0 +1,68 @@
+"""Filters the event, actor and relation queries share: actor specs, dates, types.
+
+An actor spec is what a user types for an actor: part of a name ("petrov",
+case and accents ignored), a country code ("RUS") or country and sector
+("RUS:GOV", either side may be left empty). It resolves to the ids of the
+stored actors it matches, so event queries join on an index, never scan.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from ..errors import E, NewsgraphError
+from ..link.events import window_of
+from ..link.names import fold
+from ..ontology.plover import TYPES
+from ..store.sqlite import Store
+
+
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def actor_ids(store: Store, spec: str) -> list[int]:
+    """Ids of the actors ``spec`` names (see the module docstring)."""
+    spec = spec.strip()
+    if ":" in spec:
+        country, _, sector = (p.strip().upper() for p in spec.partition(":"))
+        sql, params = "SELECT id FROM actors WHERE (? = '' OR country = ?) AND (? = '' OR sector = ?)", \
+            (country, country, sector, sector)
+        return [r[0] for r in store.query(sql, params)]
+    wanted = fold(spec)
+    code = spec.upper()
+    found = []
+    for row in store.query("SELECT id, name, country FROM actors"):
+        if row["country"] == code or (wanted and wanted in fold(row["name"])):
+            found.append(row["id"])
+    return found
+
+
+def events_with(role: str) -> str:
+    """SQL: event ids having, in ``role``, one of the actor ids in a JSON list parameter."""
+    return ("SELECT event_id FROM event_actors WHERE role = '" + role + "' AND actor_id IN "
+            "(SELECT value FROM json_each(?))")
+
+
+def as_json(ids: list[int]) -> str:
+    return json.dumps(ids)
+
+
+def date_bound(value: str | None, option: str, end: bool = False) -> str | None:
+    """The first (or, with ``end``, last) day of a YYYY, YYYY-MM or YYYY-MM-DD value."""
+    if value is None:
+        return None
+    window = window_of(value.strip()) if _DATE.fullmatch(value.strip()) else None
+    if window is None:
+        raise NewsgraphError(E.BAD_DATE, option=option, value=value)
+    return window[1] if end else window[0]
+
+
+def event_types(value: str | None) -> list[str]:
+    """The PLOVER types in a comma list, upper-cased and checked."""
+    if not value:
+        return []
+    types = [t.strip().upper() for t in value.split(",") if t.strip()]
+    for t in types:
+        if t not in TYPES:
+            raise NewsgraphError(E.BAD_EVENT_TYPE, value=t, types=", ".join(TYPES))
+    return types
