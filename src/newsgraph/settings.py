@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from .errors import E, NewsgraphError
 
-DEFAULT_PIPELINE = ("clean", "language", "annotate", "quotes")
+DEFAULT_PIPELINE = ("clean", "language", "annotate", "quotes", "events")
 
 ENV_PREFIX = "NEWSGRAPH_"
 

@@ -167,14 +167,22 @@ def test_publishers_fall_back_to_the_url_host_then_the_document(store):
 
 
 def test_mode_context_and_auxiliary_flags_come_from_all_reports(store):
-    save(store, "a", consult(mode="phone", context=["diplomatic"], future=True), publisher="A")
-    save(store, "b", consult(mode="visit", context=["economic"], future=True), publisher="B")
+    save(store, "a", consult(mode="phone", context=["diplomatic"]), publisher="A")
+    save(store, "b", consult(mode="visit", context=["economic"]), publisher="B")
     save(store, "c", consult(mode="visit", context=["diplomatic"]), publisher="C")
     [event] = events(store)
     assert event["mode"] == "visit"
     assert event["context"] == '["diplomatic", "economic"]'
     assert event["score"] == 4.0  # CONSULT:visit
-    assert event["future"] == 0  # one report says it happened
+    assert event["future"] == 0
+
+
+def test_a_report_of_what_will_happen_stays_apart_from_one_of_what_did(store):
+    save(store, "a", consult(future=True), publisher="A")
+    save(store, "b", consult(future=True), publisher="B")
+    save(store, "c", consult(), publisher="C")
+    found = sorted((e["future"], e["reports"]) for e in events(store))
+    assert found == [(0, 1), (1, 2)]
 
 
 def test_link_returns_the_real_event_of_each_report_in_order(store):

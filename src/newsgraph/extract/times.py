@@ -61,7 +61,7 @@ def _tense(sdoc, start: int, end: int) -> str | None:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX"):
             break
-        if tok.head is tok:
+        if tok.head == tok:
             return None
         tok = tok.head
     else:
@@ -72,7 +72,7 @@ def _tense(sdoc, start: int, end: int) -> str | None:
     if tok.tag_ == "VBD" or (aux & _PERFECT_AUX) or any(
             c.tag_ == "VBD" for c in tok.children if c.dep_ in ("aux", "auxpass")):
         return "past"
-    if "to" in aux and tok.head is not tok and tok.head.lemma_.lower() in _FUTURE_HEADS:
+    if "to" in aux and tok.head != tok and tok.head.lemma_.lower() in _FUTURE_HEADS:
         return "future"
     return None
 

@@ -91,10 +91,19 @@ def _entry(type_: str, mode: str, context: str) -> Entry | None:
     return type_, mode or None, tuple(c for c in context.split(";") if c)
 
 
+# Closed compounds that name a kind of their last part: "watchlist" and "blacklist" are lists.
+COMPOUND_HEADS = ("list",)
+
+
 def _forms(tok) -> tuple[str, ...]:
-    """Lemma and lower-case form (both, when they differ): tables hold lemmas, spaCy's may vary."""
+    """Lemma and lower-case form (both, when they differ): tables hold lemmas, spaCy's may vary.
+    A closed compound also gives its head ("watchlist" -> "list")."""
     lem, low = tok.lemma_.lower(), tok.lower_
-    return (lem,) if lem == low else (lem, low)
+    forms = (lem,) if lem == low else (lem, low)
+    for tail in COMPOUND_HEADS:
+        if lem.endswith(tail) and len(lem) > len(tail) + 2 and tail not in forms:
+            forms += (tail,)
+    return forms
 
 
 # ---------------------------------------------------------------- verbs

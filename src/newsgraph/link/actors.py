@@ -188,7 +188,7 @@ def _decide(words: list[_Word], on: str | None, relaxed: bool = False, span: Spa
     covered = {id(w) for m in matches for w in m.words}
     name_words = [w for w in words if w.person and not w.poss and id(w) not in covered and w.key not in TITLES]
     # A name other than the head (an appositive) names the phrase only when its head is a
-    # role ("the ambassador, Dmitry Zhirnov"), not when it is "calls" or "a fellow".
+    # role ("the ambassador, Ivan Petrov"), not when it is "calls" or "a fellow".
     names_head = head_agent is not None or any(w.head for w in name_words)
     if people and not (names_head or any(m is head_entry for m in people)):
         people = []
@@ -221,7 +221,7 @@ def _decide(words: list[_Word], on: str | None, relaxed: bool = False, span: Spa
             type_ = "place"
         else:
             type_ = "person"
-        if orgs:  # "Taliban spokesman Mohammad Sohail Shaheen" speaks for the Taliban
+        if orgs:  # "Hamas spokesman Ali Karimi" speaks for the Hamas
             country, org_sector = _entry(orgs[-1]).role_on(on)
             return Actor(name, country, org_sector or sector, type_, span)
         if former and sector and type_ == "person":
@@ -239,7 +239,7 @@ def _decide(words: list[_Word], on: str | None, relaxed: bool = False, span: Spa
         return Actor(e.name, country, sector or table_sector, "place", span)
     if head_agent is None:
         return None
-    # The head is an agent word: "Russian officials", "Taliban militants", "the rebels".
+    # The head is an agent word: "Russian officials", "Hamas militants", "the rebels".
     first = head_agent.start
     while first > 0 and words[first - 1].proper and id(words[first - 1]) not in covered \
             and words[first - 1].key not in TITLES and not words[first - 1].poss \
@@ -275,9 +275,9 @@ def _decide(words: list[_Word], on: str | None, relaxed: bool = False, span: Spa
 
 def code_name(text: str, on: str | None = None) -> Actor | None:
     """The actor a name as written stands for ("Russia", "the Kremlin", "Vladimir Putin",
-    "U.N.", "Taliban militants"), its country and sector on the day ``on`` (YYYY-MM-DD;
+    "U.N.", "Hamas militants"), its country and sector on the day ``on`` (YYYY-MM-DD;
     None: the current or undated role). None when the text names no actor."""
-    relaxed = text.islower() and len(text.strip()) > 3  # "taliban" typed as a filter; never "us"
+    relaxed = text.islower() and len(text.strip()) > 3  # "hamas" typed as a filter; never "us"
     kept = []
     for chunk in text.split():
         parts = [p.lower() for p in chunk.split("-") if p]
@@ -356,7 +356,7 @@ def code_mention(span, on: str | None = None) -> Actor | None:
 
     Uses the parse: the phrase's head, its compounds, possessive, adjectival and
     "of" modifiers, and its appositive ("Russia's special representative on
-    Afghanistan, Zamir Kabulov" is Zamir Kabulov, RUS GOV); other prepositional
+    Syria, Pavel Orlov" is Pavel Orlov, RUS GOV); other prepositional
     phrases ("on Afghanistan", "to the UN") do not give the country.
     """
     root = span.root
@@ -368,10 +368,10 @@ def code_mention(span, on: str | None = None) -> Actor | None:
         _collect(tok, tokens, poss=False)
     for tok in _trailing_person(root):
         tokens.setdefault(tok.i, (tok, False))
-    if root.dep_ == "appos":  # "..., Zamir Kabulov," is described by the phrase it renames
+    if root.dep_ == "appos":  # "..., Pavel Orlov," is described by the phrase it renames
         described = root.head
         if described.dep_ == "pobj" and described.head.dep_ == "prep":
-            described = described.head.head  # "the ambassador to Kabul, Dmitry Zhirnov"
+            described = described.head.head  # "the ambassador to Kabul, Ivan Petrov"
         _collect(described, tokens, poss=False)
     chain = _head_ids(root)
     doc = root.doc
@@ -461,7 +461,7 @@ def _collect(tok, out: dict, poss: bool) -> None:
 
 def _appositives(root) -> list:
     """Appositives of the head, and a name the parser hung on the object of the head's
-    own prepositional phrase ("the ambassador to Kabul, Dmitry Zhirnov")."""
+    own prepositional phrase ("the ambassador to Kabul, Ivan Petrov")."""
     out = [c for c in root.children if c.dep_ == "appos"]
     for prep in (c for c in root.children if c.dep_ == "prep"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -471,7 +471,7 @@ def _appositives(root) -> list:
 
 def _trailing_person(root) -> list:
     """A name the parser put inside the head's prepositional phrase: in "envoy on
-    Afghanistan Zamir Kabulov" the object's compound chain ends in a person."""
+    Syria Pavel Orlov" the object's compound chain ends in a person."""
     out = []
     for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ != "of"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -482,7 +482,7 @@ def _trailing_person(root) -> list:
 
 
 def _head_ids(root) -> set[int]:
-    """The root, plus the rest of the name it ends ("Sergei Lavrov", "United Nations")."""
+    """The root, plus the rest of the name it ends ("Angela Merkel", "United Nations")."""
     ids = {root.i}
     if root.ent_type_:
         ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)

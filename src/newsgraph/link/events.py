@@ -56,7 +56,9 @@ def signature(event: Event) -> str:
     """The merge key: reports of one real event share it."""
     actors = sorted({a.key for a in event.actors})
     recipients = sorted({a.key for a in event.recipients})
-    return json.dumps([event.type, int(event.negated), actors, recipients], ensure_ascii=False)
+    # What might or will happen is not a report of what did: such reports stay apart.
+    return json.dumps([event.type, int(event.negated), int(event.hypothetical), int(event.future),
+                       actors, recipients], ensure_ascii=False)
 
 
 def publisher_of(doc: Document) -> str:
@@ -97,13 +99,17 @@ def label_of(first: str, last: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+OPEN_START, OPEN_END = "0001-01-01", "9999-12-31"
+
+
 def document_window(doc: Document) -> Window | None:
     """The document's date as a window: the published day, else the inferred window."""
     if doc.published:
         return window_of(doc.published)
     low, high = doc.published_from, doc.published_to
     if low or high:
-        return (low or high)[:10], (high or low)[:10]
+        # An open end stays open: an article known only to be after 2018 may be of any later day.
+        return (low or OPEN_START)[:10], (high or OPEN_END)[:10]
     return None
 
 
@@ -119,7 +125,8 @@ def report_dates(event: Event, doc: Document) -> dict:
         return {"date": label, "date_precision": precision or label_of(*window)[1], "date_first": window[0],
                 "date_last": window[1], "date_source": event.date_source}
     window = document_window(doc)
-    label, precision = label_of(*window) if window else (None, None)
+    bounded = window is not None and OPEN_START not in window and OPEN_END not in window
+    label, precision = label_of(*window) if bounded else (None, None)
     return {"date": label, "date_precision": precision, "date_first": window[0] if window else None,
             "date_last": window[1] if window else None, "date_source": "document"}
 
@@ -127,7 +134,7 @@ def report_dates(event: Event, doc: Document) -> dict:
 def _shift(day: str, days: int) -> str:
     try:
         return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):
         return day
 
 
@@ -198,7 +205,7 @@ def link_events(store: EventIndex, doc: Document) -> list[int]:
 
 
 def _best_date(reports: list) -> object | None:
-    dated = [r for r in reports if r["date_first"]]
+    dated = [r for r in reports if r["date"]]
     if not dated:
         return None
     return min(dated, key=lambda r: (r["date_source"] != "clause",

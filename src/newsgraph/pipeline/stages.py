@@ -6,6 +6,7 @@ from typing import Iterable, Iterator
 from ..annotate import annotate_documents, detect_language
 from ..clean import clean
 from ..extract import extract_quotes
+from ..extract.events import extract_events
 from ..model import Document
 from ..settings import Settings
 from .registry import per_document, stage
@@ -35,3 +36,11 @@ def quotes_stage(settings: Settings):
         return extract_quotes(doc) if doc.spacy is not None else doc
 
     return per_document(one, "quotes")
+
+
+@stage("events")
+def events_stage(settings: Settings):
+    def one(doc: Document) -> Document:
+        return extract_events(doc) if doc.spacy is not None else doc
+
+    return per_document(one, "events")
