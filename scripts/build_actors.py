@@ -594,6 +594,7 @@ AGENT_WORDS = {
            "president vice_president prime_minister premier chancellor head_of_state "
            "authorities administration embassy consulate regime government cabinet "
            "special_representative presidential_envoy foreign_affairs_ministry "
+           "secretary_general secretary-general general_secretary "
            "spokesman spokeswoman spokesperson spokespeople representative representatives "
            "leader leaders leadership chief head aide aides adviser advisers advisor advisors "
            "state states country countries nation nations capital",
@@ -604,6 +605,7 @@ AGENT_WORDS = {
            "guerrillas guerrilla separatists separatist",
     "COP": "police policeman policemen police_officer police_officers",
     "JUD": "court judge judges prosecutor prosecutors supreme_court",
+    "LAB": "union unions trade_union trade_unions labour_union labor_union workers_union",
     "LEG": "parliament parliamentarian parliamentarians senator senators lawmaker lawmakers legislator "
            "legislators congress senate house_of_representatives mps",
     "SPY": "intelligence_service intelligence_services intelligence_agency spy_agency spies spy",
@@ -613,7 +615,7 @@ AGENT_WORDS = {
 ROLE_WORDS = ("state states country countries nation nations "
               "spokesman spokeswoman spokesperson spokespeople representative representatives "
               "leader leaders leadership chief head aide aides adviser advisers advisor advisors "
-              "envoy official officials delegation")
+              "envoy official officials delegation secretary_general secretary-general general_secretary")
 NON_ACTORS = ("border the_border west the_west international_community world situation")
 
 

@@ -251,7 +251,7 @@ def pattern_cues(post: str, synsets: dict[str, list[str]]) -> list[tuple[str, ..
 # COOPERATE). Their patterns with a cue ("hunt|down", "look|into") are kept.
 KEEP_BARE = frozenset("""
 airlift donate rescue
-threaten warn
+threaten
 breach defy deny object oppose override overrule postpone rebuff refuse reject repudiate shelve veto
 acclaim applaud appreciate back commend compliment congratulate endorse extol felicitate forgive
 formalize formalise hail laud legitimise legitimize praise ratify salute support thank welcome
@@ -321,9 +321,14 @@ _hvc("dismiss", "claim, report, allegation, accusation, charge, suggestion, crit
 _hvc("rule", "out", "REJECT")
 _hvc("turn", "down", "REJECT")
 _hvc("decline", "offer, invitation, request, proposal, demand", "REJECT")
-_hv("threaten warn", "THREATEN")
+# A bare "warn" is mostly comment ("analysts warned that prices would rise"); a threat
+# needs a cue ("warned of retaliation"), which the CAMEO patterns give.
+_hv("threaten", "THREATEN")
+_hvc("warn", "against, of", "THREATEN")
 _hv("urge demand ask request implore beseech", "REQUEST")
 _hvc("appeal", "to, for", "REQUEST")
+_hvc("ask", "for", "REQUEST")
+_hvc("call", "strike, walkout, stoppage, boycott", "PROTEST", "strike")
 _hvc("call", "on, upon, for", "REQUEST")
 _hvc("press", "for", "REQUEST")
 _hvc("push", "for", "REQUEST")
@@ -415,6 +420,9 @@ _hvc("release", "statement, report, interview, video, footage, document, figure,
      "-")
 _hvc("strike", "balance, chord, note, tone, pose, fear, gold, blow, match", "-")
 _hvc("go", "to, ahead, forth, away, by, through", "-")
+# "take up the slack", "lead a delegation": CAMEO patterns that misfire in news.
+_hvc("take", "up", "-")
+_hvc("lead", "delegation", "-")
 _hvc("find", "out", "-")
 _hvc("step", "up", "-")
 # CAMEO defaults the manual codes otherwise
@@ -506,7 +514,7 @@ _hn("request demand appeal plea", "REQUEST")
 _hn("rejection refusal denial", "REJECT")
 _hn("veto", "REJECT", "yield", "diplomatic")
 _hn("ultimatum", "THREATEN", "relations")
-_hn("threat warning", "THREATEN")
+_hn("threat", "THREATEN")
 # accuse
 _hn("protest", "ACCUSE", "disapprove", "diplomatic", cues="diplomatic, formal, official")
 _hn("condemnation criticism denunciation rebuke censure", "ACCUSE", "disapprove")

@@ -34,6 +34,8 @@ VERBS = [
     ("The foreign minister rejected the idea of new bases in the region.", "rejected", "REJECT", None),
     ("The opposition denied the allegations.", "denied", "REJECT", None),
     ("Iran warned Israel against any attack.", "warned", "THREATEN", None),
+    ("Iran warned of retaliation.", "warned", "THREATEN", None),
+    ("Dockers asked for higher wages.", "asked", "REQUEST", None),
     ("The president urged Congress to act.", "urged", "REQUEST", None),
     ("The United States withdrew its forces from the country.", "withdrew", "RETREAT", "withdraw"),
     ("Police arrested dozens of protesters.", "arrested", "COERCE", "arrest"),
@@ -104,6 +106,7 @@ NOT_EVENTS = [
     ("The threat of terrorism remains high.", "threat"),
     ("The company reported higher profits.", "reported"),
     ("Residents fled the city.", "fled"),
+    ("Analysts warned that prices would rise.", "warned"),
 ]
 
 
@@ -152,7 +155,7 @@ def test_not_a_trigger(nlp, text, word):
     *[(v, "ACCUSE") for v in "condemn denounce criticise criticize accuse blame".split()],
     *[(v, "AGREE") for v in "promise pledge vow assure guarantee".split()],
     *[(v, "REJECT") for v in "reject deny refuse oppose".split()],
-    *[(v, "THREATEN") for v in "threaten warn".split()],
+    *[(v, "THREATEN") for v in "threaten".split()],
     *[(v, "REQUEST") for v in "urge demand ask".split()],
     *[(v, "CONSULT") for v in "meet host visit negotiate call".split()],
 ])

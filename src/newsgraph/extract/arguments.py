@@ -84,6 +84,11 @@ def verb_arguments(verb, type_: str) -> Arguments:
     if subject is not None:
         args.actors.append(subject)
     args.recipients.extend(_recipient_children(verb, type_))
+    # "negotiating a corridor with Tanzania": the partner hangs from the object.
+    for obj in [c for c in verb.children if c.dep_ == "dobj"]:
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in ("with", "between"):
+                args.recipients.extend(_pobjs(child))
     return args
 
 
