@@ -22,7 +22,7 @@ from .events import actors, events, export, relations
 from .options import DB_HELP, _settings, db_option, read_options
 from .output import write_rows
 from .progress import IngestProgress
-from .story import print_story
+from .story import print_events, print_story
 
 __all__ = ["DB_HELP", "cli", "db_option", "main", "read_options"]
 
@@ -142,7 +142,7 @@ def example_corpus() -> Path:
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
 @click.pass_context
 def demo(ctx, db, no_progress):
-    """Ingest the bundled example corpus and show who said what."""
+    """Ingest the bundled example corpus and show who said what, and who did what to whom."""
     conf = _settings(ctx, db=db, progress=False if no_progress else None)
     corpus = example_corpus()
     click.echo(f"Ingesting the example corpus in {corpus} into {conf.db} ...", err=True)
@@ -150,6 +150,7 @@ def demo(ctx, db, no_progress):
         with IngestProgress(count_inputs([corpus]), enabled=conf.progress) as bar:
             run_ingest([corpus], conf, store, on_event=bar)
         print_story(store)
+        print_events(store)
     click.echo(
         f"\nExplore further:\n  newsgraph quotes --db {conf.db} --speaker NAME\n"
         f"  newsgraph quotes --db {conf.db} --format jsonl\n  newsgraph people --db {conf.db}\n"

@@ -1,4 +1,5 @@
-"""The demo's view: who said what, person by person, each quotation with where it stands."""
+"""The demo's view: who said what, person by person, each quotation with where it stands;
+then who did what to whom, each event with the sentence it was coded from."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -59,6 +60,36 @@ def print_story(store: Store, console: Console | None = None, per_person: int = 
     unattributed = by_speaker.get("", [])
     if unattributed:
         console.print(f"[dim]{len(unattributed)} quotations with no identified speaker[/]")
+
+
+def _side(actors: list[dict]) -> str:
+    return ", ".join(a["name"] + (f" ({a['country']}{':' + a['sector'] if a['sector'] else ''})"
+                                  if a["country"] else "") for a in actors) or "—"
+
+
+def print_events(store: Store, console: Console | None = None, limit: int = 8) -> None:
+    """The events with the most reports: PLOVER type, dyad, date and the evidence sentence."""
+    console = console or Console()
+    found = sorted(query.events(store), key=lambda e: (-e["reports"], e["date"] or "9999"))
+    if not found:
+        return
+    console.print(f"\n[bold]Who did what to whom[/] [dim]({len(found)} events, PLOVER)[/]")
+    for event in found[:limit]:
+        flags = [f for f in ("negated", "future", "hypothetical", "historical") if event[f]]
+        head = Text(f"{event['date'] or 'undated'}  ", style="dim")
+        head.append(_side(event["actor"]), style="bold cyan")
+        head.append(f"  {event['type']}{':' + event['mode'] if event['mode'] else ''}"
+                    f"{' (' + ', '.join(flags) + ')' if flags else ''}  ", style="bold")
+        head.append(_side(event["recipient"]), style="bold cyan")
+        head.append(f"  score {event['score']:+g} · {event['reports']} report{'s' * (event['reports'] != 1)}, "
+                    f"{event['publishers']} publisher{'s' * (event['publishers'] != 1)}", style="dim")
+        x = event["evidence"][0]
+        body = Text(f"{_short(x['text'])}", style="italic")
+        body.append(f"\n   {Path(x['source']).name} [{x['start']}:{x['end']}], trigger "
+                    f"“{x['trigger']}” [{x['trigger_start']}:{x['trigger_end']}]", style="dim")
+        console.print(Panel(body, title=head, title_align="left", expand=True))
+    if len(found) > limit:
+        console.print(f"[dim]… and {len(found) - limit} more (newsgraph events)[/]")
 
 
 def _window(doc: dict) -> str:
