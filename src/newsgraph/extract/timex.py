@@ -203,6 +203,18 @@ def _weeks_result(first: D, last: D, anchored: bool, exact: bool = False) -> Res
     return (a if a == b else f"{a}/{b}"), "week", _iso(lo), _iso(hi), anchored
 
 
+def _resolve_yearless(form, result, anchor, tense) -> Result | None:
+    """Days and months: as written when the text gives the year (the grammar then fills
+    both), else the candidate year nearest the anchor, chosen with the verb's tense."""
+    if form.y1 is not None:
+        iv = form._span(form.y1, form.y2)
+        return result(*iv, False) if iv else None
+    if anchor is None:
+        return None
+    got = _pick(form._span, anchor, tense)
+    return result(got[1], got[2], True) if got else None
+
+
 @dataclass(frozen=True)
 class Days(Form):
     """One day or a range of days, with both years or none (yearless)."""
@@ -230,13 +242,7 @@ class Days(Form):
         return first, last
 
     def resolve(self, anchor, tense=None):
-        if self.y1 is not None:  # the grammar fills both years when the text gives one
-            iv = self._span(self.y1, self.y2)
-            return _days_result(*iv, False) if iv else None
-        if anchor is None:
-            return None
-        got = _pick(self._span, anchor, tense)
-        return _days_result(got[1], got[2], True) if got else None
+        return _resolve_yearless(self, _days_result, anchor, tense)
 
 
 @dataclass(frozen=True)
@@ -259,13 +265,7 @@ class Months(Form):
         return (first, last) if first <= last else None
 
     def resolve(self, anchor, tense=None):
-        if self.y1 is not None:
-            iv = self._span(self.y1, self.y2)
-            return _months_result(*iv, False) if iv else None
-        if anchor is None:
-            return None
-        got = _pick(self._span, anchor, tense)
-        return _months_result(got[1], got[2], True) if got else None
+        return _resolve_yearless(self, _months_result, anchor, tense)
 
 
 @dataclass(frozen=True)

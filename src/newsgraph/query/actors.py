@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..store.sqlite import Store
-from .filters import actor_ids, as_json
+from .filters import actor_ids, as_json, finish
 
 
 def actors(store: Store, country: str | None = None, sector: str | None = None, name: str | None = None,
@@ -24,12 +24,8 @@ def actors(store: Store, country: str | None = None, sector: str | None = None, 
         params.append(as_json(actor_ids(store, name)))
     sql = """SELECT a.*, SUM(ea.role = 'actor') AS events, SUM(ea.role = 'recipient') AS as_recipient
              FROM actors a JOIN event_actors ea ON ea.actor_id = a.id"""
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " GROUP BY a.id ORDER BY events + as_recipient DESC, events DESC, a.name, a.country, a.sector"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
+    sql = finish(sql, where, "GROUP BY a.id ORDER BY events + as_recipient DESC, events DESC, a.name, a.country, "
+                 "a.sector", limit, params)
     for row in store.query(sql, tuple(params)):
         yield {
             "name": row["name"],

@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Iterable, Iterator
 
 from ..store.sqlite import Store
-from .filters import actor_ids, as_json, date_bound, event_types, events_with
+from .filters import actor_ids, as_json, date_bound, event_types, events_with, finish
 
 PAGE = 500
 
@@ -41,12 +41,7 @@ def events(store: Store, actor: str | None = None, recipient: str | None = None,
                      "WHERE d.source LIKE ?)")
         params.append(f"%{source}%")
     sql = "SELECT e.* FROM events e"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY e.date_first IS NULL, e.date_first, e.date_last, e.id"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
+    sql = finish(sql, where, "ORDER BY e.date_first IS NULL, e.date_first, e.date_last, e.id", limit, params)
     return complete(store, store.query(sql, tuple(params)))  # filters checked now, rows read lazily
 
 

@@ -43,6 +43,17 @@ def events_with(role: str) -> str:
             "(SELECT value FROM json_each(?))")
 
 
+def finish(sql: str, where: list[str], order: str, limit: int | None, params: list) -> str:
+    """``sql`` with its WHERE clauses, ORDER BY and LIMIT (appending the limit to ``params``)."""
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " " + order
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return sql
+
+
 def as_json(ids: list[int]) -> str:
     return json.dumps(ids)
 
