@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .clauses import governing_verb, is_passive, is_verbal, shared_subject
+from .triggers import trigger_for
 
 # Prepositions whose object receives the action, for any event type.
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards", "into"})
@@ -28,6 +29,12 @@ IN_RECIPIENT_VERBS = frozenset({"invest", "intervene", "interfere", "meddle", "p
 OF_IS_ACTOR = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"})
 # Verbs of receiving: "Russia received assurances from X" is X's act towards Russia.
 RECEIVING = frozenset({"receive", "get", "obtain", "win", "secure", "gain", "accept", "seek"})
+# Verbs whose object event is seen, told or judged, not done, by their subject.
+STANCE_VERBS = frozenset({
+    "see", "view", "consider", "describe", "call", "regard", "discuss", "mention", "note", "recall",
+    "remember", "expect", "fear", "watch", "follow", "report", "study", "analyse", "analyze",
+    "question", "doubt", "predict", "forecast", "welcome", "condemn", "criticise", "criticize",
+})
 # Prepositions through which a noun trigger hangs from the verb whose subject performs it.
 # ("after the attack, Russia pledged" names another event, not what Russia did).
 PERFORMED_DURING = frozenset({"during", "in", "for", "at", "on"})
@@ -84,10 +91,12 @@ def verb_arguments(verb, type_: str) -> Arguments:
     if subject is not None:
         args.actors.append(subject)
     args.recipients.extend(_recipient_children(verb, type_))
-    # "negotiating a corridor with Tanzania": the partner hangs from the object.
+    # "negotiating a corridor with Tanzania", "imposed sanctions on Kenya": the other side
+    # hangs from the object.
     for obj in [c for c in verb.children if c.dep_ == "dobj"]:
         for child in obj.children:
-            if child.dep_ == "prep" and child.lower_ in ("with", "between"):
+            if child.dep_ == "prep" and (child.lower_ in ("with", "between", "against")
+                                         or child.lower_ == "on" and type_ in ON_TYPES):
                 args.recipients.extend(_pobjs(child))
     return args
 
@@ -162,9 +171,17 @@ def noun_arguments(noun, type_: str, light=None) -> Arguments:
 
 def _performing_verb(noun):
     """The verb whose subject performs ``noun``: its object ("held exercises"), or a verb it
-    hangs from through a preposition of time or purpose ("said during a visit")."""
+    hangs from through a preposition of time or purpose ("said during a visit"). A verb that
+    is an event of its own or a view of the noun ("condemned the attack", "saw the visit")
+    only talks about it: its subject did not do it."""
     if noun.dep_ in ("dobj", "attr") and is_verbal(noun.head):
-        return noun.head
+        verb = noun.head
+        if verb.lemma_.lower() in STANCE_VERBS:
+            return None
+        own = trigger_for(verb)
+        if own is not None and own.token != noun.i:
+            return None
+        return verb
     if noun.dep_ == "pobj" and noun.head.lower_ in PERFORMED_DURING:
         verb = governing_verb(noun)
         if verb is not None and noun.head.head == verb:

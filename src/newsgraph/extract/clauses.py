@@ -75,6 +75,8 @@ def shared_subject(verb, depth: int = 0):
     A relative clause's subject is the noun it modifies ("the group, which vowed").
     """
     subj = own_subject(verb)
+    if subj is not None and verb.dep_ == "relcl" and subj.tag_ in ("WDT", "WP"):
+        return verb.head  # "Brazil, which attacked Kenya": the relative pronoun is Brazil
     if subj is not None or depth > 4:
         return subj
     if verb.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children):

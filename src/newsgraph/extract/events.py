@@ -169,7 +169,10 @@ class EventCoder:
         """The time expression of the trigger's own clause, nearest the trigger."""
         if not self.times:
             return None
-        ranges = [_subtree_range(head)]
+        # The trigger's phrase without its subject, whose relative clause may carry a date
+        # of its own ("Brazil, which attacked Kenya last week, denied ...").
+        ranges = [(head.idx, head.idx + len(head.text))] + [
+            _subtree_range(c) for c in head.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "relcl")]
         verb = light if light is not None else (head if head.pos_ in ("VERB", "AUX") else None)
         if verb is None:
             verb = _host_verb(head)

@@ -18,6 +18,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 INTENT_VERBS = frozenset({
     "plan", "intend", "expect", "aim", "hope", "want", "seek", "prepare", "promise", "pledge", "vow",
     "agree", "threaten", "propose", "offer", "decide", "schedule", "set", "wish", "try", "attempt",
+    # requests: what X urged Y to do has not been done yet
+    "urge", "ask", "demand", "request", "press", "invite", "encourage", "call",
 })
 # Verbs of opinion: "I believe that X will..." reports a view, not an event.
 OPINION_VERBS = frozenset({"believe", "think", "expect", "predict", "suggest", "suppose", "guess",

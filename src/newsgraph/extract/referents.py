@@ -113,7 +113,8 @@ class Referents:
                 continue
             for child in tok.children:
                 if child.dep_ in ("compound", "poss", "amod") and child.ent_type_ == "ORG":
-                    group = code_name(child.text, self.on)
+                    names = [e.text for e in self.sdoc.ents if e.start <= child.i < e.end] + [child.text]
+                    group = next((g for g in (code_name(n, self.on) for n in names) if g is not None), None)
                     if group is not None and group.type != "person" and group.country:
                         return self._with_span(group, token)
         return None
@@ -220,7 +221,8 @@ class Referents:
                 if actor.span is None:
                     actor.span = Span(ent.start_char, ent.end_char)
                 root = ent.root
-                is_subject = root.dep_ in SUBJECT_DEPS or (root.dep_ == "compound" and root.head.dep_ in SUBJECT_DEPS)
+                is_subject = root.dep_ in SUBJECT_DEPS or (
+                    root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in SUBJECT_DEPS)
                 history.append((ent.start_char, actor, is_subject))
         return history
 
