@@ -252,3 +252,10 @@ def test_a_name_that_contains_a_place_name_is_a_person(nlp):
     assert _codes(code_name("Vladimir Okonkwo")) == ("Vladimir Okonkwo", None, None, "person")
     actor = _mention(nlp, "Vladimir Okonkwo, a Nigerian diplomat, arrived.", "Vladimir Okonkwo")
     assert (actor.name, actor.type) == ("Vladimir Okonkwo", "person")
+
+
+def test_a_hyphenated_title_is_one_agent_phrase(nlp):
+    """"secretary-general" is one title, not the military "general"."""
+    actor = _mention(nlp, "Union secretary-general Ruth Onyango addressed the crowd.",
+                     "Union secretary-general Ruth Onyango")
+    assert actor is not None and actor.sector != "MIL"

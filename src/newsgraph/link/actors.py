@@ -386,7 +386,9 @@ def code_mention(span, on: str | None = None) -> Actor | None:
         parts = [p for p in tok.text.split("-") if p] if "-" in tok.text[1:-1] else [tok.text]
         if len(parts) > 1 and (parts[0].lower() in _AGAINST_PREFIX or parts[-1].lower() in _AGAINST):
             continue  # "anti-Soviet", "Russian-banned" as one token
-        pos += 1 if last is not None and i == last + 1 else 2
+        # Words joined by a hyphen token stay one phrase ("secretary - general").
+        joined = last is not None and (i == last + 1 or (i == last + 2 and doc[i - 1].text in ("-", "‐")))
+        pos += 1 if joined else 2
         last = i
         for k, part in enumerate(parts):
             key = norm_word(part)
