@@ -173,6 +173,86 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX event_actors_actor ON event_actors(actor_id, role);
     """,
+    # 3: copy detection: fingerprints of each kept body, the LSH index over them, sentence
+    # vectors (computed once, reused), and the copy pairs found with their provenance.
+    """
+    CREATE TABLE fingerprints (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        body_hash TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        text_minhash BLOB NOT NULL,
+        anchor_minhash BLOB,
+        lead_vector BLOB
+    );
+    CREATE INDEX fingerprints_hash ON fingerprints(body_hash);
+
+    CREATE TABLE lsh_buckets (
+        kind TEXT NOT NULL,
+        band INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
+    );
+    CREATE INDEX lsh_lookup ON lsh_buckets(kind, band, bucket);
+    CREATE INDEX lsh_document ON lsh_buckets(document_id);
+
+    CREATE TABLE sentence_vectors (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        model TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (document_id, start, model)
+    );
+
+    CREATE TABLE copies (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        original_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('exact', 'near', 'partial', 'spun', 'translated')),
+        similarity REAL NOT NULL,
+        direction TEXT NOT NULL,
+        spans TEXT NOT NULL DEFAULT '[]',
+        UNIQUE (document_id, original_id)
+    );
+    CREATE INDEX copies_original ON copies(original_id);
+    """,
+    # 4: stories, statements (one speaker's quotations that say the same thing) and the
+    # count of independent sources (copies excluded) of statements and events.
+    """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        actors TEXT NOT NULL DEFAULT '[]',
+        first TEXT,
+        last TEXT,
+        documents INTEGER NOT NULL DEFAULT 0,
+        centroid BLOB
+    );
+
+    CREATE TABLE story_documents (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        score REAL
+    );
+    CREATE INDEX story_documents_story ON story_documents(story_id);
+
+    CREATE TABLE statements (
+        id INTEGER PRIMARY KEY,
+        speaker_id INTEGER REFERENCES people(id),
+        text TEXT NOT NULL,
+        reports INTEGER NOT NULL DEFAULT 0,
+        sources INTEGER NOT NULL DEFAULT 0
+    );
+
+    CREATE TABLE statement_quotes (
+        quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+        statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE
+    );
+    CREATE INDEX statement_quotes_statement ON statement_quotes(statement_id);
+
+    ALTER TABLE events ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
