@@ -56,6 +56,11 @@ def events(db: str | Path | None = None, **filters) -> Iterator[dict]:
     return _rows(query.events, db, **filters)
 
 
+def times(db: str | Path | None = None, **filters) -> Iterator[dict]:
+    """Time expressions with TIMEX-style values; filters: source, limit."""
+    return _rows(query.times, db, **filters)
+
+
 def actors(db: str | Path | None = None, **filters) -> Iterator[dict]:
     """Actors with their event counts; filters: country, sector, name, limit."""
     return _rows(query.actors, db, **filters)

@@ -1,4 +1,5 @@
-"""The event commands: events, actors, relations A B, export events.
+"""The event commands: events, actors, relations A B, export events, and the time
+expressions events are dated by.
 
 Same style as the other read commands: --db, --format table|jsonl|csv, one-line
 errors. An empty result is not an error: exit 0, a note on stderr.
@@ -225,3 +226,31 @@ def export_events_command(ctx, db, fmt, out, actor, recipient, type_, date_from,
         if not count:
             _nothing(store, "events")
     click.echo(f"newsgraph: wrote {count} events to {out} ({fmt})", err=True)
+
+
+@click.command()
+@read_options
+@click.pass_context
+def times(ctx, db, fmt, source, limit):
+    """Time expressions found in the articles, normalised against each article's date.
+
+    Values are TIMEX-style (2021-08-26, 2021-07-08/2021-07-09 for a range, 2021-W34 for
+    a week, 2021-07, 2021-SP for a season, 2021) with a precision and the calendar days
+    they cover; `anchored` means the article's date (or inferred window) was used, as for
+    "last month" or a date written without its year.
+
+    \b
+    Examples:
+      newsgraph times --db story.db --source reuters
+      newsgraph times --db story.db --format jsonl > times.jsonl
+    """
+    conf = _settings(ctx, db=db)
+    with Store(conf.db, readonly=True) as store:
+        rows = query.times(store, source=source, limit=limit)
+        if fmt == "table":
+            rows = ({**r, "source": f"{Path(r['source']).name} [{r['start']}:{r['end']}]"} for r in rows)
+        count = write_rows(rows, fmt, [("text", "expression"), ("value", "value"), ("precision", "precision"),
+                                       ("first", "from"), ("last", "to"), ("source", "where")],
+                           title="Time expressions")
+        if not count:
+            click.echo("newsgraph: no time expressions found", err=True)

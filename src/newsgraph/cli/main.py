@@ -18,7 +18,7 @@ from ..pipeline.ingest import ingest as run_ingest
 from ..pipeline.registry import check as check_pipeline
 from ..read import count_inputs
 from ..store.sqlite import Store
-from .events import actors, events, export, relations
+from .events import actors, events, export, relations, times
 from .options import DB_HELP, _settings, db_option, read_options
 from .output import write_rows
 from .progress import IngestProgress
@@ -127,7 +127,7 @@ def people(ctx, db, fmt, source, limit, speaker):
                    title="People")
 
 
-for command in (events, actors, relations, export):
+for command in (events, actors, relations, export, times):
     cli.add_command(command)
 
 

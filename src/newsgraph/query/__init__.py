@@ -5,5 +5,6 @@ from .events import events
 from .people import people
 from .quotes import quotes
 from .relations import Series, relations, series
+from .times import times
 
-__all__ = ["actors", "documents", "events", "people", "quotes", "relations", "series", "Series"]
+__all__ = ["actors", "documents", "events", "people", "quotes", "relations", "series", "Series", "times"]
