@@ -40,6 +40,18 @@ SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "representat
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
+def _dateline(token) -> bool:
+    """A place in capitals before a dash at the head of a paragraph ("PARIS —") says where
+    the story was filed, not who acted."""
+    doc = token.doc
+    if not (token.is_upper and len(token.text) > 1):
+        return False
+    nxt = token.i + 1
+    while nxt < len(doc) and doc[nxt].is_upper and doc[nxt].is_alpha:
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].text in ("—", "–", "-", "--") and token.i - token.sent.start < 6
+
+
 class Referents:
     """Resolves argument tokens of one parsed document to actors (cached per token)."""
 
@@ -75,6 +87,8 @@ class Referents:
         if token.pos_ == "PRON" or low in FIRST_PERSON or low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._pronoun(token)
         if token.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
+        if _dateline(token):
             return None
         actor = code_mention(self._phrase(token), self.on)
         if actor is None and token.ent_type_ in ENTITY_LABELS:
