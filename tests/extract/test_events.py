@@ -408,3 +408,11 @@ def test_possessive_in_object_control_complement_is_the_object(code):
     e = one(code("France urged Kenya to withdraw its troops from Somalia."), "RETREAT")
     assert countries(e.actors) == ["KEN"]
     assert "FRA" not in countries(e.recipients)
+
+
+def test_a_dateline_is_never_the_actor(code):
+    doc = code("LIMA — Peru on Monday condemned the raid on its embassy in Quito.")
+    for event in doc.events:
+        assert all(a.name.isupper() is False for a in event.actors), _show(doc)
+    accuse = one(doc, "ACCUSE")
+    assert countries(accuse.actors) == ["PER"]
