@@ -12,8 +12,9 @@ from rich.table import Table
 FORMATS = ("table", "jsonl", "csv")
 
 WIDE = {"text": 4, "title": 3, "roles": 2, "aliases": 2, "where": 2, "speaker": 2, "source": 2, "name": 2,
-        "evidence": 5, "actor": 2, "recipient": 2, "what": 2, "flags": 2}
-FIT = {"date", "period", "direction", "score"}  # sized to their content: a date folded over two lines is hard to read
+        "evidence": 5, "actor": 2, "recipient": 2, "what": 2, "flags": 2, "copy": 3, "of": 3}
+# Sized to their content: a date folded over two lines is hard to read.
+FIT = {"date", "period", "direction", "score", "similarity", "sentences", "copy_kind"}
 
 
 def _cell(value: object) -> str:
