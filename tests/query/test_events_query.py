@@ -10,7 +10,7 @@ from newsgraph.store.sqlite import Store
 from .event_docs import build_store, story
 
 CONTRACT = {"id", "type", "mode", "context", "actor", "recipient", "date", "date_precision", "negated", "future",
-            "hypothetical", "historical", "evidence", "reports", "publishers", "score"}
+            "hypothetical", "historical", "evidence", "reports", "publishers", "sources", "score"}
 EVIDENCE = {"source", "document", "start", "end", "text", "trigger_start", "trigger_end", "date_source"}
 
 

@@ -43,6 +43,10 @@ def _peak_rss_mb() -> float:
 
 def run_pipeline(docs: list[Document], settings: Settings) -> float:
     """Seconds for the whole pipeline over ``docs``, stored in a throw-away database."""
+    from ..dedupe.copies import ENCODERS
+
+    for encoder in ENCODERS.loaded():  # every run starts with no sentence vector in memory
+        encoder.forget()
     with tempfile.TemporaryDirectory() as tmp:
         with Store(Path(tmp) / "bench.db") as store:
             fresh = (dataclasses.replace(d, flags=list(d.flags)) for d in docs)

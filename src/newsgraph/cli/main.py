@@ -18,7 +18,9 @@ from ..pipeline.ingest import ingest as run_ingest
 from ..pipeline.registry import check as check_pipeline
 from ..read import count_inputs
 from ..store.sqlite import Store
+from .copies import benchmark_copies, copies
 from .events import actors, events, export, relations, times
+from .stories import statements, stories
 from .options import DB_HELP, _settings, db_option, read_options
 from .output import write_rows
 from .progress import IngestProgress
@@ -127,7 +129,7 @@ def people(ctx, db, fmt, source, limit, speaker):
                    title="People")
 
 
-for command in (events, actors, relations, export, times):
+for command in (events, actors, relations, export, times, copies, stories, statements):
     cli.add_command(command)
 
 
@@ -163,6 +165,9 @@ def demo(ctx, db, no_progress):
 @cli.group()
 def benchmark():
     """Measure speed (run on demand, never in the test suite)."""
+
+
+benchmark.add_command(benchmark_copies)
 
 
 @benchmark.command()

@@ -26,7 +26,8 @@ def schema():
         ("id", pa.int64()), ("type", pa.string()), ("mode", pa.string()), ("context", pa.list_(pa.string())),
         ("actor", actor), ("recipient", actor), ("date", pa.string()), ("date_precision", pa.string()),
         ("negated", pa.bool_()), ("future", pa.bool_()), ("hypothetical", pa.bool_()), ("historical", pa.bool_()),
-        ("evidence", evidence), ("reports", pa.int64()), ("publishers", pa.int64()), ("score", pa.float64()),
+        ("evidence", evidence), ("reports", pa.int64()), ("publishers", pa.int64()), ("sources", pa.int64()),
+        ("score", pa.float64()),
     ])
 
 

@@ -5,7 +5,8 @@ the country ``code``, the ``sector``, and the ``entity_text`` naming the
 actor), event, mode, context (with the auxiliary modes, which the manual puts
 there), quad_code, event_scale (the PLOVER score), event_text, event_loc and
 coder. Beyond the standard, as the manual allows: date_precision, the four
-auxiliary flags, reports, publishers and evidence (offsets into each source).
+auxiliary flags, reports, publishers, sources (independent documents, copies
+counted once) and evidence (offsets into each source).
 """
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ def record(event: dict) -> dict:
         **{flag: event[flag] for flag, _ in AUXILIARY},
         "reports": event["reports"],
         "publishers": event["publishers"],
+        "sources": event["sources"],
         "evidence": event["evidence"],
     }
     if window and window[1] != window[0]:

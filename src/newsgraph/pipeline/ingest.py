@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from ..cluster import assign_story, link_statements, refresh_sources
+from ..cluster.backfill import cluster_stored
+from ..dedupe.copies import ENCODERS, index_stored, link_copies
+from ..embed.vectors import store_vectors
 from ..link.events import link_events
 from ..link.people import link_document
 from ..model import Document, Person, Problem
@@ -51,11 +55,16 @@ def _new_documents(paths: Iterable[str | Path], settings: Settings, store: Store
             yield item
 
 
-def save_document(store: Store, doc: Document) -> None:
+def save_document(store: Store, doc: Document, settings: Settings | None = None) -> None:
     """The document, its people (linked across documents), its quotes, its time
-    expressions and its events (each a report of a real event), atomically."""
+    expressions, its events (each a report of a real event), its copy pairs with
+    stored documents, its story, its statements and their source counts, atomically."""
     with store.transaction():
         store.insert_document(doc)
+        encoder = ENCODERS.get(settings.embedding_model if settings else None)
+        if doc.vectors and encoder is not None:
+            store_vectors(store, doc.id, doc.vectors, encoder)
+        link_copies(store, doc, model=settings.embedding_model if settings else None)
         known = {p.name for p in doc.people} | {a for p in doc.people for a in p.aliases}
         extra = [
             Person(name=q.speaker_name, type=q.speaker_type or "person")
@@ -67,6 +76,10 @@ def save_document(store: Store, doc: Document) -> None:
             store.insert_quote(doc, quote, ids.get(quote.speaker_name) if quote.speaker_name else None)
         store.insert_times(doc)
         link_events(store, doc)
+        # Stories, statements and source counts read what is stored above (copies included).
+        assign_story(store, doc, encoder)
+        link_statements(store, doc, encoder)
+        refresh_sources(store, doc.id)
         status = "flagged" if not doc.analysable else "ok"
         store.log(doc.source, status, document_id=doc.id, message=",".join(doc.flags) or None)
 
@@ -76,9 +89,12 @@ def ingest(paths: Iterable[str | Path], settings: Settings, store: Store,
     """Ingest files or folders into ``store``; ``on_event(kind, item)`` reports progress."""
     report = IngestReport()
     emit = on_event or (lambda kind, item: None)
+    # Documents stored before copy detection and stories existed are brought up to date first.
+    index_stored(store, model=settings.embedding_model)
+    cluster_stored(store, ENCODERS.get(settings.embedding_model))
     fresh = _new_documents(paths, settings, store, report, emit)
     for doc in process(fresh, settings):
-        save_document(store, doc)
+        save_document(store, doc, settings)
         report.added += 1
         report.quotes += len(doc.quotes)
         report.events += len(doc.events)

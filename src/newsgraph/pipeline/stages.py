@@ -44,3 +44,14 @@ def events_stage(settings: Settings):
         return extract_events(doc) if doc.spacy is not None else doc
 
     return per_document(one, "events")
+
+
+@stage("embed")
+def embed_stage(settings: Settings):
+    from ..dedupe.copies import ENCODERS
+    from ..embed.precompute import embed_document
+
+    def one(doc: Document) -> Document:
+        return embed_document(doc, ENCODERS.get(settings.embedding_model))
+
+    return per_document(one, "embed")

@@ -22,7 +22,8 @@ def events(store: Store, actor: str | None = None, recipient: str | None = None,
     """Contract fields: id, type, mode, context, actor, recipient (lists of {name, country,
     sector}), date, date_precision, negated, future, hypothetical, historical, evidence (list
     of {source, document, start, end, text, trigger_start, trigger_end, date_source, ...}),
-    reports, publishers, score. In date order, undated last.
+    reports, publishers, sources (independent documents: copies of one another count once),
+    score. In date order, undated last.
 
     ``actor``/``recipient`` are actor specs (a name part, a country code or COUNTRY:SECTOR);
     ``type`` one type or a comma list; ``date_from``/``date_to`` keep events whose date window
@@ -121,5 +122,6 @@ def _page(store: Store, rows: list) -> Iterator[dict]:
             "evidence": evidence.get(row["id"], []),
             "reports": row["reports"],
             "publishers": row["publishers"],
+            "sources": row["sources"],
             "score": row["score"],
         }

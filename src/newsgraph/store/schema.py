@@ -181,18 +181,17 @@ MIGRATIONS: list[str] = [
         body_hash TEXT NOT NULL,
         words INTEGER NOT NULL,
         text_minhash BLOB NOT NULL,
-        anchor_minhash BLOB,
-        lead_vector BLOB
+        anchor_minhash BLOB NOT NULL
     );
     CREATE INDEX fingerprints_hash ON fingerprints(body_hash);
 
+    -- band: 0-31 shingle MinHash bands, 32-55 anchor MinHash bands, 56 sampled sentence hashes (dedupe/lsh.py)
     CREATE TABLE lsh_buckets (
-        kind TEXT NOT NULL,
         band INTEGER NOT NULL,
         bucket INTEGER NOT NULL,
-        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE
-    );
-    CREATE INDEX lsh_lookup ON lsh_buckets(kind, band, bucket);
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, bucket, document_id)
+    ) WITHOUT ROWID;
     CREATE INDEX lsh_document ON lsh_buckets(document_id);
 
     CREATE TABLE sentence_vectors (
@@ -201,7 +200,7 @@ MIGRATIONS: list[str] = [
         end INTEGER NOT NULL,
         model TEXT NOT NULL,
         vector BLOB NOT NULL,
-        PRIMARY KEY (document_id, start, model)
+        PRIMARY KEY (document_id, start, end, model)
     );
 
     CREATE TABLE copies (
@@ -218,6 +217,8 @@ MIGRATIONS: list[str] = [
     """,
     # 4: stories, statements (one speaker's quotations that say the same thing) and the
     # count of independent sources (copies excluded) of statements and events.
+    # story_documents keeps each member's vector and dated window, story_entities how many
+    # members name each actor, so joining, merging and removing never re-read the members.
     """
     CREATE TABLE stories (
         id INTEGER PRIMARY KEY,
@@ -229,25 +230,41 @@ MIGRATIONS: list[str] = [
         documents INTEGER NOT NULL DEFAULT 0,
         centroid BLOB
     );
+    CREATE INDEX stories_last ON stories(last);
 
     CREATE TABLE story_documents (
         document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
         story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-        score REAL
+        score REAL,
+        vector BLOB,
+        first TEXT,
+        last TEXT,
+        entities TEXT NOT NULL DEFAULT '{}'
     );
     CREATE INDEX story_documents_story ON story_documents(story_id);
 
+    CREATE TABLE story_entities (
+        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        documents INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (story_id, key)
+    );
+    CREATE INDEX story_entities_key ON story_entities(key);
+
     CREATE TABLE statements (
         id INTEGER PRIMARY KEY,
-        speaker_id INTEGER REFERENCES people(id),
+        speaker_id INTEGER REFERENCES people(id) ON DELETE CASCADE,
         text TEXT NOT NULL,
         reports INTEGER NOT NULL DEFAULT 0,
         sources INTEGER NOT NULL DEFAULT 0
     );
+    CREATE INDEX statements_speaker ON statements(speaker_id);
 
     CREATE TABLE statement_quotes (
         quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
-        statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE
+        statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        score REAL
     );
     CREATE INDEX statement_quotes_statement ON statement_quotes(statement_id);
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import E, NewsgraphError
-from ..model import Actor, Document, Problem
+from ..model import Actor, Document, Problem, Removal, Span
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -249,6 +249,273 @@ class Store:
     def delete_event(self, event_id: int) -> None:
         self.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
 
+    # -- stories (cluster/stories.py's index) -------------------------------------------
+    def story_of(self, doc_id: str) -> int | None:
+        row = self.db.execute("SELECT story_id FROM story_documents WHERE document_id = ?", (doc_id,)).fetchone()
+        return int(row[0]) if row else None
+
+    def document_people(self, doc_id: str) -> list[sqlite3.Row]:
+        """The canonical people a document names: id, name, aliases and country (the document's, else theirs)."""
+        return self.db.execute(
+            """SELECT pd.person_id, p.name, p.aliases, COALESCE(pd.country, p.country) AS country
+               FROM person_documents pd JOIN people p ON p.id = pd.person_id
+               WHERE pd.document_id = ? ORDER BY pd.person_id""", (doc_id,)).fetchall()
+
+    def document_actors(self, doc_id: str) -> list[sqlite3.Row]:
+        """The actors and recipients of the real events a document reports (name, country)."""
+        return self.db.execute(
+            """SELECT DISTINCT a.name, a.country FROM event_reports r
+               JOIN event_actors ea ON ea.event_id = r.event_id JOIN actors a ON a.id = ea.actor_id
+               WHERE r.document_id = ? ORDER BY a.name, a.country""", (doc_id,)).fetchall()
+
+    def stories_naming(self, keys: list[str], limit: int) -> list[int]:
+        """Stories whose documents name any of these entity keys, those naming them most first."""
+        return [r[0] for r in self.db.execute(
+            """SELECT story_id FROM story_entities WHERE key IN (SELECT value FROM json_each(?))
+               GROUP BY story_id ORDER BY SUM(documents) DESC, story_id LIMIT ?""", (json.dumps(keys), limit))]
+
+    def stories_between(self, low: str | None, high: str | None, limit: int) -> list[int]:
+        """Stories whose days reach [low, high] (None: open), or that have no days; latest first."""
+        return [r[0] for r in self.db.execute(
+            """SELECT id FROM stories WHERE first IS NULL
+                  OR ((? IS NULL OR last >= ?) AND (? IS NULL OR first <= ?))
+               ORDER BY last IS NULL, last DESC, id LIMIT ?""", (low, low, high, high, limit))]
+
+    def stories_by_id(self, ids: list[int]) -> list[sqlite3.Row]:
+        return self.db.execute("SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+                               (json.dumps(ids),)).fetchall()
+
+    def story_entity_rows(self, ids: list[int]) -> list[sqlite3.Row]:
+        """(story_id, key, name, documents) of these stories."""
+        return self.db.execute(
+            "SELECT story_id, key, name, documents FROM story_entities WHERE story_id IN "
+            "(SELECT value FROM json_each(?)) ORDER BY story_id, key", (json.dumps(ids),)).fetchall()
+
+    def add_story(self) -> int:
+        return int(self.db.execute("INSERT INTO stories (documents) VALUES (0)").lastrowid)
+
+    def add_story_document(self, doc_id: str, story_id: int, score: float | None, vector: bytes | None,
+                           first: str | None, last: str | None, entities: dict[str, str]) -> None:
+        self.db.execute(
+            """INSERT INTO story_documents (document_id, story_id, score, vector, first, last, entities)
+               VALUES (?,?,?,?,?,?,?)""",
+            (doc_id, story_id, score, vector, first, last, json.dumps(entities, ensure_ascii=False)))
+
+    def story_document(self, doc_id: str) -> sqlite3.Row | None:
+        """A document's place in its story: story_id, score, vector, first, last, entities (JSON)."""
+        return self.db.execute("SELECT * FROM story_documents WHERE document_id = ?", (doc_id,)).fetchone()
+
+    def remove_story_document(self, doc_id: str) -> None:
+        self.db.execute("DELETE FROM story_documents WHERE document_id = ?", (doc_id,))
+
+    def count_story_entities(self, story_id: int, names: dict[str, str], delta: int) -> None:
+        """Add ``delta`` to the number of the story's documents naming each key; drop keys at zero."""
+        self.db.executemany(
+            """INSERT INTO story_entities (story_id, key, name, documents) VALUES (?,?,?,?)
+               ON CONFLICT (story_id, key) DO UPDATE SET documents = documents + excluded.documents""",
+            [(story_id, key, name, delta) for key, name in names.items()])
+        self.db.execute("DELETE FROM story_entities WHERE story_id = ? AND documents <= 0", (story_id,))
+
+    def story_members(self, story_id: int) -> list[sqlite3.Row]:
+        """Each document of a story with its vector, days, score and title, in source order."""
+        return self.db.execute(
+            """SELECT sd.document_id, sd.vector, sd.first, sd.last, sd.score, d.title, d.source
+               FROM story_documents sd JOIN documents d ON d.id = sd.document_id
+               WHERE sd.story_id = ? ORDER BY d.source, d.id""", (story_id,)).fetchall()
+
+    def story_days(self, story_id: int) -> tuple[str | None, str | None]:
+        """The first and last dated days of a story's documents."""
+        row = self.db.execute("SELECT MIN(first), MAX(last) FROM story_documents WHERE story_id = ?",
+                              (story_id,)).fetchone()
+        return row[0], row[1]
+
+    def document_body(self, doc_id: str) -> tuple[str, list[list[int]]] | None:
+        """A stored document's raw text and kept ranges."""
+        row = self.db.execute("SELECT text, kept FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def story_event_types(self, story_id: int) -> list[sqlite3.Row]:
+        """(type, reports) of the events a story's documents report, commonest first."""
+        return self.db.execute(
+            """SELECT e.type, COUNT(*) AS reports FROM story_documents sd
+               JOIN event_reports r ON r.document_id = sd.document_id JOIN events e ON e.id = r.event_id
+               WHERE sd.story_id = ? GROUP BY e.type ORDER BY reports DESC, e.type""", (story_id,)).fetchall()
+
+    def move_story(self, source_id: int, target_id: int) -> None:
+        """Every document and entity count of one story into another; the emptied story goes."""
+        self.db.execute("UPDATE story_documents SET story_id = ? WHERE story_id = ?", (target_id, source_id))
+        self.db.execute(
+            """INSERT INTO story_entities (story_id, key, name, documents)
+               SELECT ?, key, name, documents FROM story_entities WHERE story_id = ?
+               ON CONFLICT (story_id, key) DO UPDATE SET documents = documents + excluded.documents""",
+            (target_id, source_id))
+        self.delete_story(source_id)
+
+    def update_story(self, story_id: int, values: dict) -> None:
+        columns = [c for c in ("label", "title", "actors", "first", "last", "documents", "centroid") if c in values]
+        self.db.execute(f"UPDATE stories SET {', '.join(c + ' = ?' for c in columns)} WHERE id = ?",
+                        (*(values[c] for c in columns), story_id))
+
+    def delete_story(self, story_id: int) -> None:
+        self.db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+
+    # -- statements (cluster/statements.py's index) ---------------------------------------
+    def document_quotes(self, doc_id: str) -> list[sqlite3.Row]:
+        """A document's quotations that have a canonical speaker, in text order."""
+        return self.db.execute(
+            """SELECT id, document_id, speaker_id, start, end, text FROM quotes
+               WHERE document_id = ? AND speaker_id IS NOT NULL ORDER BY start, id""", (doc_id,)).fetchall()
+
+    def statement_of(self, quote_id: int) -> int | None:
+        row = self.db.execute("SELECT statement_id FROM statement_quotes WHERE quote_id = ?", (quote_id,)).fetchone()
+        return int(row[0]) if row else None
+
+    def speaker_quotes(self, speaker_id: int, other_than: str, limit: int) -> list[sqlite3.Row]:
+        """The speaker's quotations already in statements, outside one document; latest first."""
+        return self.db.execute(
+            """SELECT q.id, q.document_id, q.start, q.end, q.text, sq.statement_id FROM quotes q
+               JOIN statement_quotes sq ON sq.quote_id = q.id
+               WHERE q.speaker_id = ? AND q.document_id != ? ORDER BY q.id DESC LIMIT ?""",
+            (speaker_id, other_than, limit)).fetchall()
+
+    def add_statement(self, speaker_id: int, text: str) -> int:
+        return int(self.db.execute("INSERT INTO statements (speaker_id, text) VALUES (?, ?)",
+                                   (speaker_id, text)).lastrowid)
+
+    def add_statement_quote(self, quote_id: int, statement_id: int, score: float | None) -> None:
+        self.db.execute("INSERT OR REPLACE INTO statement_quotes (quote_id, statement_id, score) VALUES (?,?,?)",
+                        (quote_id, statement_id, score))
+
+    def move_statement(self, source_id: int, target_id: int) -> None:
+        self.db.execute("UPDATE statement_quotes SET statement_id = ? WHERE statement_id = ?", (target_id, source_id))
+        self.db.execute("DELETE FROM statements WHERE id = ?", (source_id,))
+
+    def statement_quote_rows(self, statement_id: int) -> list[sqlite3.Row]:
+        """The quotations of a statement with their documents' ids and dates."""
+        return self.db.execute(
+            """SELECT q.id, q.document_id, q.text, d.published, d.published_from FROM statement_quotes sq
+               JOIN quotes q ON q.id = sq.quote_id JOIN documents d ON d.id = q.document_id
+               WHERE sq.statement_id = ? ORDER BY q.id""", (statement_id,)).fetchall()
+
+    def update_statement(self, statement_id: int, text: str, reports: int) -> None:
+        self.db.execute("UPDATE statements SET text = ?, reports = ? WHERE id = ?", (text, reports, statement_id))
+
+    def delete_statement(self, statement_id: int) -> None:
+        self.db.execute("DELETE FROM statements WHERE id = ?", (statement_id,))
+
+    # -- independent sources (cluster/corroboration.py) -----------------------------------
+    def copy_links(self, doc_ids: list[str]) -> list[sqlite3.Row]:
+        """Copy pairs (document_id, original_id) with either side among ``doc_ids``."""
+        ids = json.dumps(doc_ids)
+        return self.db.execute(
+            """SELECT document_id, original_id FROM copies WHERE document_id IN (SELECT value FROM json_each(?))
+               UNION SELECT document_id, original_id FROM copies WHERE original_id IN (SELECT value FROM json_each(?))""",
+            (ids, ids)).fetchall()
+
+    def statements_of_documents(self, doc_ids: list[str]) -> list[int]:
+        return [r[0] for r in self.db.execute(
+            """SELECT DISTINCT sq.statement_id FROM quotes q JOIN statement_quotes sq ON sq.quote_id = q.id
+               WHERE q.document_id IN (SELECT value FROM json_each(?)) ORDER BY 1""", (json.dumps(doc_ids),))]
+
+    def events_of_documents(self, doc_ids: list[str]) -> list[int]:
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT event_id FROM event_reports WHERE document_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY 1", (json.dumps(doc_ids),))]
+
+    def statement_documents(self, statement_id: int) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            """SELECT DISTINCT q.document_id FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id
+               WHERE sq.statement_id = ? ORDER BY 1""", (statement_id,))]
+
+    def event_documents(self, event_id: int) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT document_id FROM event_reports WHERE event_id = ? ORDER BY 1", (event_id,))]
+
+    def set_statement_sources(self, statement_id: int, sources: int) -> None:
+        self.db.execute("UPDATE statements SET sources = ? WHERE id = ?", (sources, statement_id))
+
+    def set_event_sources(self, event_id: int, sources: int) -> None:
+        self.db.execute("UPDATE events SET sources = ? WHERE id = ?", (sources, event_id))
+
+    # -- copy detection (dedupe/'s index) ---------------------------------------------
+    def add_fingerprint(self, doc_id: str, body_hash: str, words: int, text_minhash: bytes,
+                        anchor_minhash: bytes, buckets: list[tuple[int, int]]) -> None:
+        """A document's fingerprint and its LSH bucket rows (replacing any earlier ones)."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO fingerprints (document_id, body_hash, words, text_minhash, anchor_minhash) "
+            "VALUES (?,?,?,?,?)", (doc_id, body_hash, words, text_minhash, anchor_minhash))
+        self.db.execute("DELETE FROM lsh_buckets WHERE document_id = ?", (doc_id,))
+        self.db.executemany("INSERT OR IGNORE INTO lsh_buckets (band, bucket, document_id) VALUES (?,?,?)",
+                            [(band, bucket, doc_id) for band, bucket in buckets])
+
+    def full_buckets(self, buckets: list[tuple[int, int]], cap: int) -> set[tuple[int, int]]:
+        """The (band, bucket) pairs among ``buckets`` already holding ``cap`` documents or more."""
+        rows = self.db.execute(
+            """SELECT l.band, l.bucket FROM json_each(?) AS q JOIN lsh_buckets l
+                 ON l.band = json_extract(q.value, '$[0]') AND l.bucket = json_extract(q.value, '$[1]')
+               GROUP BY l.band, l.bucket HAVING COUNT(*) >= ?""", (json.dumps(buckets), cap)).fetchall()
+        return {(r[0], r[1]) for r in rows}
+
+    def same_body(self, body_hash: str, other_than: str, limit: int) -> list[str]:
+        """Ids of stored documents whose normalised kept body hashes to ``body_hash``."""
+        return [r[0] for r in self.db.execute(
+            "SELECT document_id FROM fingerprints WHERE body_hash = ? AND document_id != ? ORDER BY document_id "
+            "LIMIT ?", (body_hash, other_than, limit))]
+
+    def bucket_hits(self, buckets: list[tuple[int, int]], other_than: str, splits: tuple[int, int],
+                    limit: int) -> list[sqlite3.Row]:
+        """(document_id, text_hits, anchor_hits, sentence_hits) of documents sharing any (band, bucket);
+        ``splits`` are the first anchor band and the sentence band. Most shared first, at most ``limit``."""
+        if not buckets:
+            return []
+        first_anchor, sentence = splits
+        return self.db.execute(
+            """SELECT l.document_id, SUM(l.band < ?) AS text_hits, SUM(l.band >= ? AND l.band < ?) AS anchor_hits,
+                      SUM(l.band >= ?) AS sentence_hits
+               FROM json_each(?) AS q JOIN lsh_buckets l
+                 ON l.band = json_extract(q.value, '$[0]') AND l.bucket = json_extract(q.value, '$[1]')
+               WHERE l.document_id != ?
+               GROUP BY l.document_id ORDER BY COUNT(*) DESC, l.document_id LIMIT ?""",
+            (first_anchor, first_anchor, sentence, sentence, json.dumps(buckets), other_than, limit)).fetchall()
+
+    def fingerprint_rows(self, doc_ids: list[str]) -> list[sqlite3.Row]:
+        return self.db.execute(
+            "SELECT * FROM fingerprints WHERE document_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(doc_ids),)).fetchall()
+
+    def unfingerprinted(self) -> list[str]:
+        """Ids of stored documents missing from the copy index, oldest publication first."""
+        return [r[0] for r in self.db.execute(
+            """SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM fingerprints)
+               ORDER BY COALESCE(published, published_from) IS NULL, COALESCE(published, published_from),
+                        ingested_at, id""")]
+
+    def stored_document(self, doc_id: str) -> Document | None:
+        """A stored document as the copy detector reads it: text, kept and removed ranges, dates."""
+        row = self.db.execute(
+            """SELECT id, source, format, title, publisher, published, published_from, published_to, language,
+                      flags, text, kept, removed FROM documents WHERE id = ?""", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        return Document(
+            id=row["id"], source=row["source"], text=row["text"], format=row["format"], title=row["title"],
+            publisher=row["publisher"], published=row["published"], published_from=row["published_from"],
+            published_to=row["published_to"], language=row["language"], flags=json.loads(row["flags"]),
+            kept=[Span(s, e) for s, e in json.loads(row["kept"])],
+            removed=[Removal(s, e, reason) for s, e, reason in json.loads(row["removed"])],
+        )
+
+    def add_copy(self, doc_id: str, original_id: str, kind: str, similarity: float, direction: str,
+                 spans: list[list[int]]) -> None:
+        """``doc_id`` copies ``original_id``; a pair already stored either way round is kept as it is."""
+        if self.db.execute("SELECT 1 FROM copies WHERE document_id = ? AND original_id = ? OR "
+                           "document_id = ? AND original_id = ?",
+                           (doc_id, original_id, original_id, doc_id)).fetchone():
+            return
+        self.db.execute(
+            "INSERT INTO copies (document_id, original_id, kind, similarity, direction, spans) VALUES (?,?,?,?,?,?)",
+            (doc_id, original_id, kind, similarity, direction, json.dumps(spans)))
+
     # -- deletion ------------------------------------------------------------------
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document and all derived from it, atomically; False if absent.
@@ -257,6 +524,7 @@ class Store:
         event it reported is refreshed (counts, publishers, date), and removed
         when no report is left. People and actors left with nothing are removed.
         """
+        from ..cluster.forget import forgetting
         from ..link.events import refresh_event  # the merge rules live with the merger
 
         with self.transaction():
@@ -269,7 +537,8 @@ class Store:
                 events)] if events else []
             people = [r[0] for r in self.db.execute(
                 "SELECT person_id FROM person_documents WHERE document_id = ?", (doc_id,))]
-            self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            with forgetting(self, doc_id):  # out of its story and statements, sources recounted
+                self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
             for event_id in events:
                 refresh_event(self, event_id)
             for actor_id in actors:
