@@ -24,7 +24,7 @@ from .stories import statements, stories
 from .options import DB_HELP, _settings, db_option, read_options
 from .output import write_rows
 from .progress import IngestProgress
-from .story import print_events, print_story
+from .story import print_copies, print_events, print_story
 
 __all__ = ["DB_HELP", "cli", "db_option", "main", "read_options"]
 
@@ -153,11 +153,13 @@ def demo(ctx, db, no_progress):
             run_ingest([corpus], conf, store, on_event=bar)
         print_story(store)
         print_events(store)
+        print_copies(store)
     click.echo(
         f"\nExplore further:\n  newsgraph quotes --db {conf.db} --speaker NAME\n"
         f"  newsgraph quotes --db {conf.db} --format jsonl\n  newsgraph people --db {conf.db}\n"
         f"  newsgraph documents --db {conf.db}\n  newsgraph events --db {conf.db}\n"
-        f"  newsgraph actors --db {conf.db}",
+        f"  newsgraph actors --db {conf.db}\n  newsgraph copies --db {conf.db}\n"
+        f"  newsgraph stories --db {conf.db}\n  newsgraph statements --db {conf.db}",
         err=True,
     )
 

@@ -101,3 +101,22 @@ def _window(doc: dict) -> str:
 def _short(text: str, limit: int = 220) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def print_copies(store: Store, console: Console | None = None) -> None:
+    """Which reports are copies of which, and the stories the documents fall into."""
+    console = console or Console()
+    pairs = list(query.copies(store))
+    if pairs:
+        console.print(f"\n[bold]Which reports are copies[/] [dim]({len(pairs)} pairs)[/]")
+        for c in pairs:
+            console.print(f"  [bold]{escape(Path(c['source']).name)}[/] is a [cyan]{c['kind']}[/] copy of "
+                          f"[bold]{escape(Path(c['original']).name)}[/] [dim](similarity {c['similarity']:.2f}, "
+                          f"original by {c['direction']})[/]")
+    stories = list(query.stories(store))
+    if stories:
+        console.print(f"\n[bold]Stories[/] [dim]({len(stories)})[/]")
+        for story in stories:
+            console.print(f"  [bold]{escape(story['title'] or story['label'])}[/] [dim]— {escape(story['label'])}; "
+                          f"{story['documents']} documents, {story.get('independent', story['documents'])} "
+                          f"independent; {story['first'] or '?'} to {story['last'] or '?'}[/]")
