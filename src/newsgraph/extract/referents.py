@@ -60,8 +60,8 @@ class Referents:
         self._cache: dict[int, Actor | None] = {}
         self._people = self._people_index()
         self._speakers = self._quote_speakers()
-        self._history = self._entity_history()
-        self._starts = [entry[0] for entry in self._history]
+        self._history: list[tuple[int, Actor, bool]] | None = None  # coded on the first pronoun
+        self._starts: list[int] = []
 
     # -- public -----------------------------------------------------------------
     def actors(self, token) -> list[Actor]:
@@ -198,6 +198,9 @@ class Referents:
                 return None  # "the group vowed that its ...": an antecedent we cannot code
         floor = token.idx - LOOKBACK_CHARS
         fallback = None
+        if self._history is None:
+            self._history = self._entity_history()
+            self._starts = [entry[0] for entry in self._history]
         pos = bisect_left(self._starts, token.idx) - 1
         while pos >= 0 and self._history[pos][0] >= floor:
             _, actor, is_subject = self._history[pos]
