@@ -9,14 +9,14 @@ actor from its clause. Merging reports across documents happens at storage.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from ..model import Actor, Document, Event, Span, TimeExpression
 from ..ontology.plover import NEEDS_RECIPIENT
 from .arguments import Arguments, complement_recipients, locations_of, noun_arguments, verb_arguments
 from .modality import is_future, is_historical, modes_of
 from .referents import Referents
-from .times import find_times
+from .times import day_of, find_times
 from .triggers import Trigger, trigger_for
 
 # Types that, with no recipient, take the foreign country they happen in as one:
@@ -42,21 +42,14 @@ DOCUMENT_WINDOW_DAYS = 31
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
 
 
-def _iso(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 class EventCoder:
     """Codes the events of one parsed document."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.published = _iso(doc.published)
-        self.earliest = self.published or _iso(doc.published_from)
-        self.latest = self.published or _iso(doc.published_to)
+        self.published = day_of(doc.published)
+        self.earliest = self.published or day_of(doc.published_from)
+        self.latest = self.published or day_of(doc.published_to)
         self.referents = Referents(doc, doc.published or doc.published_to)
         self.times = doc.times
         self._events: list[Event] = []

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .times import day_of
+
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "should", "'d"})
@@ -89,20 +91,13 @@ def modes_of(trigger, light=None) -> Modes:
 
 def is_historical(event_last: str | None, document_date: date | None) -> bool:
     """True when the event ended more than a year before the document was published."""
-    if not event_last or document_date is None:
-        return False
-    try:
-        last = date.fromisoformat(event_last)
-    except ValueError:
+    last = day_of(event_last)
+    if last is None or document_date is None:
         return False
     return (document_date - last).days > HISTORICAL_DAYS
 
 
 def is_future(event_first: str | None, document_date: date | None) -> bool:
     """True when the event starts after the document's date."""
-    if not event_first or document_date is None:
-        return False
-    try:
-        return date.fromisoformat(event_first) > document_date
-    except ValueError:
-        return False
+    first = day_of(event_first)
+    return first is not None and document_date is not None and first > document_date

@@ -32,7 +32,8 @@ _FUTURE_LEFT = re.compile(
 )
 
 
-def _day(s: str | None) -> dt.date | None:
+def day_of(s: str | None) -> dt.date | None:
+    """A YYYY-MM-DD string as a date; None for nothing or anything else."""
     try:
         return dt.date.fromisoformat(s) if s else None
     except ValueError:
@@ -42,7 +43,7 @@ def _day(s: str | None) -> dt.date | None:
 def anchor_of(doc: Document) -> dt.date | None:
     """The day a document's relative expressions resolve against: its date, else
     the end of its publication window (see ``timex.reference``)."""
-    return reference(_day(doc.published), (_day(doc.published_from), _day(doc.published_to)))
+    return reference(day_of(doc.published), (day_of(doc.published_from), day_of(doc.published_to)))
 
 
 def _tense(sdoc, start: int, end: int) -> str | None:
