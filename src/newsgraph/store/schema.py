@@ -270,6 +270,39 @@ MIGRATIONS: list[str] = [
 
     ALTER TABLE events ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
     """,
+    # 5: full-text search (FTS5) over each document's title and kept body, and over quotations,
+    # kept by triggers so every writer (ingest, delete, backfill) updates them in its own transaction.
+    # A document's body is its kept ranges joined by newlines: removed debris is never a search hit.
+    """
+    CREATE VIRTUAL TABLE search_documents USING fts5(
+        document_id UNINDEXED, title, body, tokenize = 'porter unicode61 remove_diacritics 2');
+    CREATE VIRTUAL TABLE search_quotes USING fts5(
+        text, tokenize = 'porter unicode61 remove_diacritics 2');
+
+    CREATE TRIGGER search_documents_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO search_documents (document_id, title, body) VALUES (new.id, IFNULL(new.title, ''),
+            (SELECT IFNULL(group_concat(substr(new.text, json_extract(k.value, '$[0]') + 1,
+                    json_extract(k.value, '$[1]') - json_extract(k.value, '$[0]')), char(10)), '')
+             FROM json_each(new.kept) k));
+    END;
+    CREATE TRIGGER search_documents_delete AFTER DELETE ON documents BEGIN
+        DELETE FROM search_documents WHERE document_id = old.id;
+    END;
+    CREATE TRIGGER search_quotes_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO search_quotes (rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER search_quotes_delete AFTER DELETE ON quotes BEGIN
+        DELETE FROM search_quotes WHERE rowid = old.id;
+    END;
+
+    INSERT INTO search_documents (document_id, title, body)
+        SELECT d.id, IFNULL(d.title, ''),
+            (SELECT IFNULL(group_concat(substr(d.text, json_extract(k.value, '$[0]') + 1,
+                    json_extract(k.value, '$[1]') - json_extract(k.value, '$[0]')), char(10)), '')
+             FROM json_each(d.kept) k)
+        FROM documents d;
+    INSERT INTO search_quotes (rowid, text) SELECT id, text FROM quotes;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
