@@ -63,3 +63,15 @@ def run_cli(capsys, monkeypatch, tmp_path):
         return code, out, err
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def example_db(tmp_path_factory) -> Path:
+    """The bundled example corpus ingested once: seven reports of one story, with a spun and a translated copy."""
+    from newsgraph import api
+    from newsgraph.cli.main import example_corpus
+
+    db = tmp_path_factory.mktemp("example") / "example.db"
+    report = api.ingest([example_corpus()], db=db, workers=1, progress=False)
+    assert report.added == 7, report
+    return db

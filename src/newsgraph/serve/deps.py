@@ -1,0 +1,29 @@
+"""What every route needs: its thread's Store, date and error helpers, the writable switch."""
+from __future__ import annotations
+
+from fastapi import HTTPException, Request
+
+from ..query.filters import date_bound
+from ..store.sqlite import Store
+
+
+
+def store(request: Request) -> Store:
+    """The calling thread's Store on the server's database."""
+    return request.app.state.connections.store()
+
+
+def date_filter(value: str | None, option: str, end: bool = False) -> str | None:
+    """First (or last) day of a YYYY, YYYY-MM or YYYY-MM-DD value; a bad one is a 400 (E019)."""
+    return date_bound(value, option, end=end) if value else None
+
+
+def not_found(what: str, key: object) -> HTTPException:
+    return HTTPException(404, {"error": "E404", "message": f"no such {what}: {key}",
+                               "hint": f"list them at /api/{what if what.endswith('s') else what + 's'}"})
+
+
+def require_writable(request: Request) -> None:
+    if not request.app.state.connections.writable:
+        raise HTTPException(403, {"error": "E403", "message": "this server is read-only",
+                                  "hint": "start it with newsgraph serve --writable to allow changes"})

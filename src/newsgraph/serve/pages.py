@@ -1,0 +1,30 @@
+"""Pagination every list endpoint shares: limit and offset in, total and items out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Query
+
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000  # past any store, and inside SQLite's 64-bit integers
+MAX_ID = 2**63 - 1  # the largest SQLite integer: a larger id is a 422, never an overflow
+
+
+@dataclass
+class Paging:
+    limit: int
+    offset: int
+
+
+def paging(limit: int = Query(50, ge=1, le=MAX_LIMIT, description="Items per page."),
+           offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip.")) -> Paging:
+    return Paging(limit, offset)
+
+
+def page(total: int, paging: Paging, items: list[Any]) -> dict:
+    return {"total": total, "limit": paging.limit, "offset": paging.offset, "items": items}
+
+
+def where_sql(where: list[str]) -> str:
+    return (" WHERE " + " AND ".join(where)) if where else ""

@@ -1,0 +1,95 @@
+"""People and quotations: who is quoted, how often, and every quotation with its offsets."""
+from __future__ import annotations
+
+import json
+from typing import Literal, Optional
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from ..store.sqlite import Store
+from . import models
+from .deps import not_found, store
+from .documents import count, quote_rows
+from .pages import MAX_ID, Paging, page, paging, where_sql
+from .search import fts_query
+
+router = APIRouter(tags=["people"])
+
+PERSON = """SELECT p.*, (SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = p.id) AS quote_count,
+       (SELECT COUNT(*) FROM person_documents pd WHERE pd.person_id = p.id) AS documents
+FROM people p"""
+
+
+def person(row) -> dict:
+    return {"id": row["id"], "name": row["name"], "type": row["type"], "aliases": json.loads(row["aliases"]),
+            "roles": json.loads(row["roles"]), "country": row["country"], "quote_count": row["quote_count"],
+            "documents": row["documents"]}
+
+
+def _name_filter(name: str | None, where: list[str], params: list, alias: str = "p") -> None:
+    """Canonical name or any alias containing ``name`` (case-insensitive)."""
+    if name:
+        where.append(f"({alias}.name LIKE ? OR {alias}.aliases LIKE ?)")
+        params += [f"%{name}%", f"%{name}%"]
+
+
+@router.get("/api/people", response_model=models.Page[models.Person], summary="People, most quoted first")
+def list_people(name: Optional[str] = Query(None, description="Part of the canonical name or of an alias."),
+                country: Optional[str] = Query(None, description="ISO 3166 alpha-3 country code."),
+                quoted: bool = Query(False, description="Only people with at least one quotation."),
+                paging: Paging = Depends(paging), db: Store = Depends(store)):
+    where, params = [], []
+    _name_filter(name, where, params)
+    if country:
+        where.append("p.country = ?")
+        params.append(country.upper())
+    if quoted:
+        where.append("EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = p.id)")
+    total = count(db, "SELECT COUNT(*) FROM people p" + where_sql(where), params)
+    rows = db.query(PERSON + where_sql(where) + " ORDER BY quote_count DESC, p.name LIMIT ? OFFSET ?",
+                    (*params, paging.limit, paging.offset))
+    return page(total, paging, [person(r) for r in rows])
+
+
+@router.get("/api/people/{person_id}", response_model=models.PersonDetail,
+            summary="One person with all their quotations")
+def get_person(person_id: int = Path(..., ge=0, le=MAX_ID), db: Store = Depends(store)):
+    row = db.db.execute(PERSON + " WHERE p.id = ?", (person_id,)).fetchone()
+    if row is None:
+        raise not_found("people", person_id)
+    return {**person(row), "quotes": quote_rows(db, ["q.speaker_id = ?"], [person_id],
+                                                order="d.published IS NULL, d.published, d.source, q.start")}
+
+
+@router.get("/api/quotes", response_model=models.Page[models.Quote], summary="Quotations with speakers and offsets")
+def list_quotes(speaker: Optional[str] = Query(None, description="Part of the speaker's name or of an alias."),
+                speaker_id: Optional[int] = Query(None, ge=0, le=MAX_ID, description="The speaker's id (from /api/people)."),
+                document: Optional[str] = Query(None, description="Only this document's quotations."),
+                source: Optional[str] = Query(None, description="Part of the source path."),
+                kind: Optional[Literal["direct", "indirect", "mixed"]] = Query(None),
+                q: Optional[str] = Query(None, description="Words the quotation must contain (full-text search)."),
+                paging: Paging = Depends(paging), db: Store = Depends(store)):
+    where, params = [], []
+    if speaker:
+        where.append("q.speaker_id IN (SELECT p.id FROM people p WHERE p.name LIKE ? OR p.aliases LIKE ?)")
+        params += [f"%{speaker}%", f"%{speaker}%"]
+    if speaker_id is not None:
+        where.append("q.speaker_id = ?")
+        params.append(speaker_id)
+    if document:
+        where.append("q.document_id = ?")
+        params.append(document)
+    if source:
+        where.append("q.document_id IN (SELECT id FROM documents WHERE source LIKE ?)")
+        params.append(f"%{source}%")
+    if kind:
+        where.append("q.kind = ?")
+        params.append(kind)
+    if q:
+        fts = fts_query(q)
+        if fts is None:
+            return page(0, paging, [])
+        where.append("q.id IN (SELECT rowid FROM search_quotes WHERE search_quotes MATCH ?)")
+        params.append(fts)
+    total = count(db, "SELECT COUNT(*) FROM quotes q" + where_sql(where), params)
+    return page(total, paging, quote_rows(db, where, params, paging))

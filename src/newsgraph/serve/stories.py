@@ -1,0 +1,122 @@
+"""Stories (documents about one thing), the copies between documents, and statements."""
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from ..query.copies import copy_kinds
+from ..store.sqlite import Store
+from . import models
+from .deps import not_found, store
+from .documents import count, summaries
+from .pages import MAX_ID, Paging, page, paging, where_sql
+
+router = APIRouter(tags=["stories"])
+
+
+def story(row) -> dict:
+    return {"id": row["id"], "label": row["label"], "title": row["title"], "actors": json.loads(row["actors"]),
+            "documents": row["documents"], "first": row["first"], "last": row["last"]}
+
+
+@router.get("/api/stories", response_model=models.Page[models.Story], summary="Stories, largest first")
+def list_stories(source: Optional[str] = Query(None, description="Stories with a document from this source path."),
+                 paging: Paging = Depends(paging), db: Store = Depends(store)):
+    where, params = [], []
+    if source:
+        where.append("s.id IN (SELECT sd.story_id FROM story_documents sd JOIN documents d ON d.id = sd.document_id "
+                     "WHERE d.source LIKE ?)")
+        params.append(f"%{source}%")
+    total = count(db, "SELECT COUNT(*) FROM stories s" + where_sql(where), params)
+    rows = db.query("SELECT s.* FROM stories s" + where_sql(where)
+                    + " ORDER BY s.documents DESC, s.last IS NULL, s.last DESC, s.id LIMIT ? OFFSET ?",
+                    (*params, paging.limit, paging.offset))
+    return page(total, paging, [story(r) for r in rows])
+
+
+COPY = """SELECT c.*, cd.source AS copy_source, cd.title AS copy_title, cd.published AS copy_published,
+       od.source AS original_source, od.title AS original_title, od.published AS original_published
+FROM copies c JOIN documents cd ON cd.id = c.document_id JOIN documents od ON od.id = c.original_id"""
+
+
+def copy_pair(r) -> dict:
+    return {"id": r["id"], "document_id": r["document_id"], "source": r["copy_source"], "title": r["copy_title"],
+            "published": r["copy_published"], "original_id": r["original_id"], "original": r["original_source"],
+            "original_title": r["original_title"], "original_published": r["original_published"],
+            "kind": r["kind"], "similarity": r["similarity"], "direction": r["direction"],
+            "spans": json.loads(r["spans"])}
+
+
+@router.get("/api/stories/{story_id}", response_model=models.StoryDetail,
+            summary="One story: its documents, publishers and which document copies which")
+def get_story(story_id: int = Path(..., ge=0, le=MAX_ID), db: Store = Depends(store)):
+    from ..cluster.corroboration import copy_groups
+
+    row = db.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None:
+        raise not_found("stories", story_id)
+    members = summaries(db, ["d.id IN (SELECT document_id FROM story_documents WHERE story_id = ?)"], [story_id])
+    members.sort(key=lambda d: (d["published"] is None, d["published"] or "", d["source"]))
+    ids = json.dumps([d["id"] for d in members])
+    pairs = [copy_pair(r) for r in db.query(
+        COPY + " WHERE c.document_id IN (SELECT value FROM json_each(?)) OR c.original_id IN "
+               "(SELECT value FROM json_each(?)) ORDER BY od.source, cd.source", (ids, ids))]
+    countries = [r["name"] for r in db.query(
+        "SELECT name FROM story_entities WHERE story_id = ? AND key LIKE 'c:%' ORDER BY documents DESC, name",
+        (story_id,))]
+    groups = copy_groups(db, [d["id"] for d in members])
+    return {**story(row), "countries": countries, "independent": len({groups[d["id"]] for d in members}),
+            "members": members, "copies": pairs,
+            "publishers": sorted({d["publisher"] for d in members if d["publisher"]})}
+
+
+@router.get("/api/copies", response_model=models.Page[models.CopyPair],
+            summary="Which documents copy which, how, and why that one is the original")
+def list_copies(kind: Optional[str] = Query(None, description="exact, near, partial, spun, translated (comma list)."),
+                source: Optional[str] = Query(None, description="Part of either side's source path."),
+                document: Optional[str] = Query(None, description="Pairs with this document on either side."),
+                paging: Paging = Depends(paging), db: Store = Depends(store)):
+    where, params = [], []
+    kinds = copy_kinds(kind)
+    if kinds:
+        where.append(f"c.kind IN ({','.join('?' * len(kinds))})")
+        params += kinds
+    if source:
+        where.append("(cd.source LIKE ? OR od.source LIKE ?)")
+        params += [f"%{source}%"] * 2
+    if document:
+        where.append("(c.document_id = ? OR c.original_id = ?)")
+        params += [document] * 2
+    total = count(db, "SELECT COUNT(*) FROM copies c JOIN documents cd ON cd.id = c.document_id "
+                      "JOIN documents od ON od.id = c.original_id" + where_sql(where), params)
+    rows = db.query(COPY + where_sql(where) + " ORDER BY c.id DESC LIMIT ? OFFSET ?",
+                    (*params, paging.limit, paging.offset))
+    return page(total, paging, [copy_pair(r) for r in rows])
+
+
+@router.get("/api/statements", response_model=models.Page[models.Statement],
+            summary="One speaker's quotations that say the same thing, with independent sources")
+def list_statements(speaker_id: Optional[int] = Query(None, ge=0, le=MAX_ID, description="The speaker's id (from /api/people)."),
+                    min_sources: int = Query(1, ge=1, le=10_000, description="Independent sources at least."),
+                    paging: Paging = Depends(paging), db: Store = Depends(store)):
+    where, params = ["s.sources >= ?"], [min_sources]
+    if speaker_id is not None:
+        where.append("s.speaker_id = ?")
+        params.append(speaker_id)
+    total = count(db, "SELECT COUNT(*) FROM statements s" + where_sql(where), params)
+    rows = list(db.query("SELECT s.*, p.name AS speaker FROM statements s LEFT JOIN people p ON p.id = s.speaker_id"
+                         + where_sql(where) + " ORDER BY s.sources DESC, s.reports DESC, s.id LIMIT ? OFFSET ?",
+                         (*params, paging.limit, paging.offset)))
+    quotes: dict[int, list] = {}
+    for q in db.query(
+        """SELECT sq.statement_id, q.id, q.document_id, d.source, q.start, q.end, q.text, d.publisher, d.published
+           FROM statement_quotes sq JOIN quotes q ON q.id = sq.quote_id JOIN documents d ON d.id = q.document_id
+           WHERE sq.statement_id IN (SELECT value FROM json_each(?)) ORDER BY d.published, d.source""",
+            (json.dumps([r["id"] for r in rows]),)):
+        quotes.setdefault(q["statement_id"], []).append({k: q[k] for k in (
+            "id", "document_id", "source", "start", "end", "text", "publisher", "published")})
+    return page(total, paging, [
+        {"id": r["id"], "speaker": r["speaker"], "speaker_id": r["speaker_id"], "text": r["text"],
+         "reports": r["reports"], "sources": r["sources"], "quotes": quotes.get(r["id"], [])} for r in rows])
