@@ -24,6 +24,7 @@ from .stories import statements, stories
 from .options import DB_HELP, _settings, db_option, read_options
 from .output import write_rows
 from .progress import IngestProgress
+from .serve import report, serve
 from .story import print_copies, print_events, print_story
 
 __all__ = ["DB_HELP", "cli", "db_option", "main", "read_options"]
@@ -43,6 +44,8 @@ def cli(ctx: click.Context, config: str | None) -> None:
                                       newsgraph quotes --db story.db --speaker Lee
     Who did what to whom, and when:   newsgraph events --db story.db --actor RUS
                                       newsgraph relations RUS UKR --db story.db
+    Look rather than read:            newsgraph serve --db story.db
+                                      newsgraph report --db story.db --out story.html
     """
     ctx.ensure_object(dict)
     ctx.obj["config"] = config
@@ -129,7 +132,7 @@ def people(ctx, db, fmt, source, limit, speaker):
                    title="People")
 
 
-for command in (events, actors, relations, export, times, copies, stories, statements):
+for command in (events, actors, relations, export, times, copies, stories, statements, serve, report):
     cli.add_command(command)
 
 
