@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install browser bench clean
 
 $(BIN)/newsgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,13 @@ install: $(BIN)/newsgraph
 demo: install
 	$(BIN)/newsgraph demo --db newsgraph-demo.db
 
-test: install
+# The web UI tests drive Debian's Chromium; as root this installs it, else they are skipped with a note.
+browser:
+	@[ -x /usr/bin/chromium ] || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; } || \
+	  echo "note: no /usr/bin/chromium (apt-get install chromium, as root); the web UI tests will be skipped"
+
+test: install browser
 	$(BIN)/pytest
 
 bench: install

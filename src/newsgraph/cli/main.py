@@ -162,7 +162,9 @@ def demo(ctx, db, no_progress):
         f"  newsgraph quotes --db {conf.db} --format jsonl\n  newsgraph people --db {conf.db}\n"
         f"  newsgraph documents --db {conf.db}\n  newsgraph events --db {conf.db}\n"
         f"  newsgraph actors --db {conf.db}\n  newsgraph copies --db {conf.db}\n"
-        f"  newsgraph stories --db {conf.db}\n  newsgraph statements --db {conf.db}",
+        f"  newsgraph stories --db {conf.db}\n  newsgraph statements --db {conf.db}\n"
+        f"Or look rather than read:\n  newsgraph serve --db {conf.db}        (web UI at http://127.0.0.1:8000/)\n"
+        f"  newsgraph report --db {conf.db} --out report.html   (one file, opens offline)",
         err=True,
     )
 
