@@ -59,7 +59,7 @@ MALFORMED = [
     "/api/documents?date_from=%00", "/api/people/abc", "/api/people/-5", "/api/people/99999999999999999999999",
     "/api/quotes?speaker_id=1.5", "/api/events?type=ALL",
     "/api/events?date_to=9999-99", "/api/network?edges=0", "/api/relations", "/api/relations?a=&b=",
-    "/api/relations?a=KEN&b=TZA&limit=0", "/api/stories/%F0%9F%98%80", "/api/copies?kind=%00",
+    "/api/relations?a=KEN&b=TZA&limit=0", "/api/relations?a=KEN&b=TZA&offset=-1", "/api/stories/%F0%9F%98%80", "/api/copies?kind=%00",
     "/api/statements?min_sources=0", "/api/search?q=x&limit=0", "/api/documents/%2e%2e",
     "/api/nothing-here", "/static/../../etc/passwd",
 ]

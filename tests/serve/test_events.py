@@ -56,10 +56,12 @@ def test_relation_between_two_actors_of_an_edge(client):
     assert relation["events"] and relation["events"][0]["direction"] in ("A->B", "B->A", "A+B")
     assert relation["events"][0]["evidence"]
     placed = sum(p["count"] for p in relation["series"])
-    assert placed + relation["unplaced"] + relation["left_out"] == len(relation["events"])
+    assert placed + relation["unplaced"] + relation["left_out"] == relation["total"] == len(relation["events"])
     weekly = client.get("/api/relations", params={"a": a, "b": b, "by": "week"}).json()
     assert all("-W" in p["period"] for p in weekly["series"])
     assert client.get("/api/relations", params={"a": a, "b": b, "by": "day"}).status_code == 422
+    rest = client.get("/api/relations", params={"a": a, "b": b, "offset": 1}).json()
+    assert rest["total"] == relation["total"] and len(rest["events"]) == relation["total"] - 1
 
 
 def test_relation_of_unknown_actors_is_empty_not_an_error(client):

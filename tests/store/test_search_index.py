@@ -11,7 +11,8 @@ from newsgraph.store.sqlite import Store
 
 def _bodies(path) -> dict[str, str]:
     with sqlite3.connect(path) as db:
-        return dict(db.execute("SELECT document_id, body FROM search_documents"))
+        return dict(db.execute("SELECT k.document_id, s.body FROM search_documents s "
+                               "JOIN document_keys k ON k.key = s.rowid"))
 
 
 def test_index_holds_each_kept_body_and_no_removed_text(example_db):
@@ -41,6 +42,8 @@ def test_deleting_a_document_takes_it_out_of_the_index(example_db, tmp_path):
         after = store.db.execute("SELECT COUNT(*) FROM search_quotes").fetchone()[0]
     assert after == before - quote_count
     assert doc_id not in _bodies(db)
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(*) FROM search_documents").fetchone()[0] == len(_bodies(db)) == 6
 
 
 def test_upgrading_a_version_4_database_indexes_what_it_holds(tmp_path):
@@ -55,7 +58,7 @@ def test_upgrading_a_version_4_database_indexes_what_it_holds(tmp_path):
     con.close()
     with Store(db) as store:
         assert store.version == len(MIGRATIONS)
-        hits = store.db.execute("SELECT document_id, body FROM search_documents WHERE search_documents MATCH ?",
-                                ('"reopen"',)).fetchall()
+        hits = store.db.execute("SELECT k.document_id, s.body FROM search_documents s JOIN document_keys k "
+                                "ON k.key = s.rowid WHERE search_documents MATCH ?", ('"reopen"',)).fetchall()
         assert [tuple(h) for h in hits] == [("d1", "The harbour reopened on Monday.")]
         assert not store.db.execute("SELECT 1 FROM search_documents WHERE search_documents MATCH '\"junk\"'").fetchone()

@@ -61,19 +61,19 @@ def select_where(store: Store, actor: str | None = None, recipient: str | None =
     return where, params
 
 
-def complete(store: Store, rows: Iterable) -> Iterator[dict]:
-    """Event rows with their actors and evidence, fetched a page of events at a time."""
+def complete(store: Store, rows: Iterable, evidence: bool = True) -> Iterator[dict]:
+    """Event rows with their actors and (unless not wanted) evidence, fetched a page of events at a time."""
     page: list = []
     for row in rows:
         page.append(row)
         if len(page) >= PAGE:
-            yield from _page(store, page)
+            yield from _page(store, page, evidence)
             page = []
     if page:
-        yield from _page(store, page)
+        yield from _page(store, page, evidence)
 
 
-def _page(store: Store, rows: list) -> Iterator[dict]:
+def _page(store: Store, rows: list, with_evidence: bool = True) -> Iterator[dict]:
     ids = as_json([r["id"] for r in rows])
     actors: dict[tuple[int, str], list[dict]] = defaultdict(list)
     for a in store.query(
@@ -83,7 +83,7 @@ def _page(store: Store, rows: list) -> Iterator[dict]:
         actors[(a["event_id"], a["role"])].append(
             {"name": a["name"], "country": a["country"] or None, "sector": a["sector"] or None})
     evidence: dict[int, list[dict]] = defaultdict(list)
-    for r in store.query(
+    for r in [] if not with_evidence else store.query(
         """SELECT r.*, d.source, d.url, d.published, d.publisher AS document_publisher
            FROM event_reports r JOIN documents d ON d.id = r.document_id
            WHERE r.event_id IN (SELECT value FROM json_each(?)) ORDER BY d.source, r.sentence_start, r.id""",

@@ -42,11 +42,12 @@ def _direction(roles: dict[str, set[int]], a: set[int], b: set[int]) -> str | No
 
 
 def relations(store: Store, a: str, b: str, date_from: str | None = None, date_to: str | None = None,
-              limit: int | None = None) -> Iterator[dict]:
+              limit: int | None = None, evidence: bool = True) -> Iterator[dict]:
     """Events between the actors named by specs ``a`` and ``b`` (see query.filters), in time order.
 
     Fields: id, date, date_precision, date_first, date_last, type, mode, quad, direction, score,
-    reports, publishers, negated, future, hypothetical, historical, actor, recipient."""
+    reports, publishers, negated, future, hypothetical, historical, actor, recipient, evidence
+    (an empty list when ``evidence`` is False: a series needs none)."""
     from .events import complete
 
     low, high = date_bound(date_from, "--from"), date_bound(date_to, "--to", end=True)
@@ -72,7 +73,7 @@ def relations(store: Store, a: str, b: str, date_from: str | None = None, date_t
         params.append(limit)
     rows = list(store.query(sql, tuple(params)))
     windows = {r["id"]: (r["date_first"], r["date_last"]) for r in rows}
-    for event in complete(store, rows):
+    for event in complete(store, rows, evidence=evidence):
         first, last = windows[event["id"]]
         yield {
             "id": event["id"], "date": event["date"], "date_precision": event["date_precision"],
@@ -80,7 +81,7 @@ def relations(store: Store, a: str, b: str, date_from: str | None = None, date_t
             "quad": quad(event["type"]), "direction": direction[event["id"]], "score": event["score"],
             "reports": event["reports"], "publishers": event["publishers"], "negated": event["negated"],
             "future": event["future"], "hypothetical": event["hypothetical"], "historical": event["historical"],
-            "actor": event["actor"], "recipient": event["recipient"],
+            "actor": event["actor"], "recipient": event["recipient"], "evidence": event["evidence"],
         }
 
 

@@ -10,7 +10,7 @@ from ..store.sqlite import Store
 from . import models
 from .deps import date_filter, not_found, require_writable, store
 from .pages import MAX_ID, Paging, page, paging, where_sql
-from .search import match_documents
+from .search import MATCHING_DOCUMENTS, match_documents
 
 router = APIRouter(tags=["documents"])
 
@@ -23,7 +23,7 @@ SUMMARY = """SELECT d.id, d.source, d.url, d.title, d.author, d.publisher, d.pub
                'similarity', c.similarity))
         FROM copies c JOIN documents o ON o.id = c.original_id WHERE c.document_id = d.id) AS copy_of
 FROM documents d"""
-ORDER = " ORDER BY d.published IS NULL, d.published DESC, d.source"
+ORDER = " ORDER BY d.published DESC, d.source"  # NULLs sort last under DESC; the documents_listing index
 
 
 def summary(row) -> dict:
@@ -37,23 +37,28 @@ def summary(row) -> dict:
 
 
 def summaries(store: Store, where: list[str], params: list, paging: Paging | None = None) -> list[dict]:
-    sql = SUMMARY + where_sql(where) + ORDER
+    """Summaries of the matching documents (a page of them): the page's ids are chosen first, so
+    the counts are computed for the rows shown, not for every row the sort passes."""
+    ids = "SELECT d.id FROM documents d" + where_sql(where) + ORDER
     if paging:
-        sql += " LIMIT ? OFFSET ?"
+        ids += " LIMIT ? OFFSET ?"
         params = [*params, paging.limit, paging.offset]
+    sql = f"WITH chosen AS ({ids}) " + SUMMARY + " WHERE d.id IN (SELECT id FROM chosen)" + ORDER
     return [summary(r) for r in store.query(sql, tuple(params))]
 
 
 def quote_rows(store: Store, where: list[str], params: list, paging: Paging | None = None,
                order: str = "q.id") -> list[dict]:
     """Quotations in their API shape; ``where`` on aliases q (quotes), d (documents), p (people)."""
-    sql = """SELECT q.*, d.source, d.title, d.publisher, d.published, p.name AS speaker_name,
-                    (SELECT statement_id FROM statement_quotes sq WHERE sq.quote_id = q.id) AS statement
-             FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN people p ON p.id = q.speaker_id"""
-    sql += where_sql(where) + f" ORDER BY {order}"
-    if paging:
-        sql += " LIMIT ? OFFSET ?"
+    tables = "FROM quotes q JOIN documents d ON d.id = q.document_id LEFT JOIN people p ON p.id = q.speaker_id"
+    ids = f"SELECT q.id {tables}" + where_sql(where) + f" ORDER BY {order}"
+    if paging:  # the page's ids first: the other columns are read for the rows shown only
+        ids += " LIMIT ? OFFSET ?"
         params = [*params, paging.limit, paging.offset]
+    sql = f"""WITH chosen AS ({ids})
+              SELECT q.*, d.source, d.title, d.publisher, d.published, p.name AS speaker_name,
+                     (SELECT statement_id FROM statement_quotes sq WHERE sq.quote_id = q.id) AS statement
+              {tables} WHERE q.id IN (SELECT id FROM chosen) ORDER BY {order}"""
     return [quote(r) for r in store.query(sql, tuple(params))]
 
 
@@ -100,7 +105,7 @@ def list_documents(
         fts = match_documents(q)
         if fts is None:
             return page(0, paging, [])
-        where.append("d.id IN (SELECT document_id FROM search_documents WHERE search_documents MATCH ?)")
+        where.append(f"d.id IN ({MATCHING_DOCUMENTS})")
         params.append(fts)
     total = count(db, "SELECT COUNT(*) FROM documents d" + where_sql(where), params)
     return page(total, paging, summaries(db, where, params, paging))

@@ -1,6 +1,7 @@
 """Events, actors, the actor network and the relation between two actors."""
 from __future__ import annotations
 
+import json
 from typing import Literal, Optional
 
 from fastapi import APIRouter, Depends, Query
@@ -12,7 +13,7 @@ from ..query.events import complete, select_where
 from ..query.filters import event_types
 from ..store.sqlite import Store
 from . import models
-from .deps import date_filter, store
+from .deps import date_filter, documents_from, store
 from .documents import count
 from .pages import Paging, page, paging, where_sql
 
@@ -48,9 +49,9 @@ def list_events(actor: Optional[str] = Query(None, description=ACTOR_HELP),
     where, params = select_where(db, actor=actor, recipient=recipient, types=event_types(type))
     _window(where, params, date_from, date_to)
     if source:
-        where.append("e.id IN (SELECT r.event_id FROM event_reports r JOIN documents d ON d.id = r.document_id "
-                     "WHERE d.source LIKE ?)")
-        params.append(f"%{source}%")
+        where.append("e.id IN (SELECT event_id FROM event_reports WHERE document_id IN "
+                     "(SELECT value FROM json_each(?)))")
+        params.append(documents_from(db, source))
     if document:
         where.append("e.id IN (SELECT event_id FROM event_reports WHERE document_id = ?)")
         params.append(document)
@@ -117,26 +118,28 @@ def network(type: Optional[str] = Query(None, description="PLOVER types, comma-s
     nodes = [{"id": r["id"], "name": r["name"], "country": r["country"] or None, "sector": r["sector"] or None,
               "events": sum(e["events"] for e in kept if r["id"] in (e["source"], e["target"]))}
              for r in db.query("SELECT * FROM actors WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name",
-                               (str(ids),))]
+                               (json.dumps(ids),))]
     return {"nodes": nodes, "edges": kept}
 
 
 @router.get("/api/relations", response_model=models.Relation,
-            summary="The relation between two actors: their events and a weekly or monthly series")
+            summary="The relation between two actors: a weekly or monthly series and a page of their events")
 def relation(a: str = Query(..., min_length=1, max_length=200, description=ACTOR_HELP),
              b: str = Query(..., min_length=1, max_length=200, description=ACTOR_HELP),
              by: Literal["week", "month"] = Query("month"),
              date_from: Optional[str] = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."),
              date_to: Optional[str] = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."),
-             limit: int = Query(500, ge=1, le=5000, description="At most this many events."),
-             db: Store = Depends(store)):
+             paging: Paging = Depends(paging), db: Store = Depends(store)):
+    """The series counts every event of the pair; ``events`` is the page asked for, in time order."""
     date_filter(date_from, "date_from"), date_filter(date_to, "date_to", end=True)
-    found = list(relation_events(db, a, b, date_from=date_from, date_to=date_to, limit=limit))
+    found = list(relation_events(db, a, b, date_from=date_from, date_to=date_to, evidence=False))
+    figures = series(found, by=by)
+    shown = found[paging.offset:paging.offset + paging.limit]
     evidence = {e["id"]: e["evidence"] for e in complete(
         db, db.query("SELECT * FROM events WHERE id IN (SELECT value FROM json_each(?))",
-                     (str([e["id"] for e in found]),)))} if found else {}
-    figures = series(found, by=by)
+                     (json.dumps([e["id"] for e in shown]),)))}
     periods = [{k: p[k] for k in ("period", "count", "mean_score", "sum_score", "cooperation", "conflict")}
                for p in figures.periods]
-    return {"a": a, "b": b, "by": by, "events": [{**e, "evidence": evidence.get(e["id"], [])} for e in found],
+    return {"a": a, "b": b, "by": by, "total": len(found), "offset": paging.offset,
+            "events": [{**e, "evidence": evidence.get(e["id"], [])} for e in shown],
             "series": periods, "unplaced": figures.unplaced, "left_out": figures.left_out}

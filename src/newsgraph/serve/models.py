@@ -224,6 +224,8 @@ class Relation(BaseModel):
     a: str
     b: str
     by: str
+    total: int = Field(description="Events between the two, on all pages.")
+    offset: int
     events: list[RelationEvent]
     series: list[Period]
     unplaced: int = Field(description="Events whose date is coarser than a period.")

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from ..store.sqlite import Store
 from . import models
-from .deps import not_found, store
+from .deps import documents_from, not_found, store
 from .documents import count, quote_rows
 from .pages import MAX_ID, Paging, page, paging, where_sql
 from .search import fts_query
@@ -80,8 +80,8 @@ def list_quotes(speaker: Optional[str] = Query(None, description="Part of the sp
         where.append("q.document_id = ?")
         params.append(document)
     if source:
-        where.append("q.document_id IN (SELECT id FROM documents WHERE source LIKE ?)")
-        params.append(f"%{source}%")
+        where.append("q.document_id IN (SELECT value FROM json_each(?))")
+        params.append(documents_from(db, source))
     if kind:
         where.append("q.kind = ?")
         params.append(kind)

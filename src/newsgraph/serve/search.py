@@ -42,9 +42,13 @@ def fts_query(text: str) -> str | None:
 
 
 def match_documents(text: str) -> str | None:
-    """The MATCH expression over the title and body columns only (never the id)."""
-    query = fts_query(text)
-    return "{title body} : (" + query + ")" if query else None
+    """The MATCH expression over documents' titles and bodies."""
+    return fts_query(text)
+
+
+# SQL: the ids of the documents whose title or body matches the parameter.
+MATCHING_DOCUMENTS = ("SELECT document_id FROM document_keys WHERE key IN "
+                      "(SELECT rowid FROM search_documents WHERE search_documents MATCH ?)")
 
 
 def marked(snippet: str) -> tuple[str, list[list[int]]]:
@@ -100,11 +104,13 @@ def search_documents(db: Store, query: str, paging: Paging) -> dict:
         return page(0, paging, [])
     total = db.db.execute("SELECT COUNT(*) FROM search_documents WHERE search_documents MATCH ?", (fts,)).fetchone()[0]
     rows = db.query(
-        f"""SELECT s.document_id, s.body, snippet(search_documents, 2, '{_OPEN}', '{_CLOSE}', '…', 24) AS snip,
+        f"""WITH chosen AS (SELECT rowid, bm25(search_documents, 4.0, 1.0) AS score FROM search_documents
+                            WHERE search_documents MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?)
+            SELECT k.document_id, s.body, snippet(search_documents, 1, '{_OPEN}', '{_CLOSE}', '…', 24) AS snip,
                    d.source, d.title, d.publisher, d.published, d.kept
-            FROM search_documents s JOIN documents d ON d.id = s.document_id
-            WHERE search_documents MATCH ? ORDER BY bm25(search_documents, 0.0, 4.0, 1.0), d.source
-            LIMIT ? OFFSET ?""", (fts, paging.limit, paging.offset))
+            FROM search_documents s JOIN chosen c ON c.rowid = s.rowid JOIN document_keys k ON k.key = s.rowid
+            JOIN documents d ON d.id = k.document_id
+            WHERE search_documents MATCH ? ORDER BY c.score, c.rowid""", (fts, paging.limit, paging.offset, fts))
     hits = []
     for r in rows:
         snippet, marks = marked(r["snip"])

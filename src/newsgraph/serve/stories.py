@@ -9,11 +9,15 @@ from fastapi import APIRouter, Depends, Path, Query
 from ..query.copies import copy_kinds
 from ..store.sqlite import Store
 from . import models
-from .deps import not_found, store
+from .deps import documents_from, not_found, store
 from .documents import count, summaries
 from .pages import MAX_ID, Paging, page, paging, where_sql
 
 router = APIRouter(tags=["stories"])
+
+
+# The columns shown: never the centroid vector, which would be carried through every sort.
+STORY = "s.id, s.label, s.title, s.actors, s.documents, s.first, s.last"
 
 
 def story(row) -> dict:
@@ -26,11 +30,11 @@ def list_stories(source: Optional[str] = Query(None, description="Stories with a
                  paging: Paging = Depends(paging), db: Store = Depends(store)):
     where, params = [], []
     if source:
-        where.append("s.id IN (SELECT sd.story_id FROM story_documents sd JOIN documents d ON d.id = sd.document_id "
-                     "WHERE d.source LIKE ?)")
-        params.append(f"%{source}%")
+        where.append("s.id IN (SELECT story_id FROM story_documents WHERE document_id IN "
+                     "(SELECT value FROM json_each(?)))")
+        params.append(documents_from(db, source))
     total = count(db, "SELECT COUNT(*) FROM stories s" + where_sql(where), params)
-    rows = db.query("SELECT s.* FROM stories s" + where_sql(where)
+    rows = db.query(f"SELECT {STORY} FROM stories s" + where_sql(where)
                     + " ORDER BY s.documents DESC, s.last IS NULL, s.last DESC, s.id LIMIT ? OFFSET ?",
                     (*params, paging.limit, paging.offset))
     return page(total, paging, [story(r) for r in rows])
@@ -54,7 +58,7 @@ def copy_pair(r) -> dict:
 def get_story(story_id: int = Path(..., ge=0, le=MAX_ID), db: Store = Depends(store)):
     from ..cluster.corroboration import copy_groups
 
-    row = db.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+    row = db.db.execute(f"SELECT {STORY} FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
     if row is None:
         raise not_found("stories", story_id)
     members = summaries(db, ["d.id IN (SELECT document_id FROM story_documents WHERE story_id = ?)"], [story_id])
@@ -84,8 +88,9 @@ def list_copies(kind: Optional[str] = Query(None, description="exact, near, part
         where.append(f"c.kind IN ({','.join('?' * len(kinds))})")
         params += kinds
     if source:
-        where.append("(cd.source LIKE ? OR od.source LIKE ?)")
-        params += [f"%{source}%"] * 2
+        where.append("(c.document_id IN (SELECT value FROM json_each(?)) OR "
+                     "c.original_id IN (SELECT value FROM json_each(?)))")
+        params += [documents_from(db, source)] * 2
     if document:
         where.append("(c.document_id = ? OR c.original_id = ?)")
         params += [document] * 2

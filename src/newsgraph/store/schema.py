@@ -273,20 +273,27 @@ MIGRATIONS: list[str] = [
     # 5: full-text search (FTS5) over each document's title and kept body, and over quotations,
     # kept by triggers so every writer (ingest, delete, backfill) updates them in its own transaction.
     # A document's body is its kept ranges joined by newlines: removed debris is never a search hit.
+    # document_keys gives each document a stable integer, the rowid of its search row, so a search
+    # reads document ids from an index, never from the stored bodies.
     """
+    CREATE TABLE document_keys (
+        key INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE
+    );
     CREATE VIRTUAL TABLE search_documents USING fts5(
-        document_id UNINDEXED, title, body, tokenize = 'porter unicode61 remove_diacritics 2');
+        title, body, tokenize = 'porter unicode61 remove_diacritics 2');
     CREATE VIRTUAL TABLE search_quotes USING fts5(
         text, tokenize = 'porter unicode61 remove_diacritics 2');
 
     CREATE TRIGGER search_documents_insert AFTER INSERT ON documents BEGIN
-        INSERT INTO search_documents (document_id, title, body) VALUES (new.id, IFNULL(new.title, ''),
+        INSERT INTO document_keys (document_id) VALUES (new.id);
+        INSERT INTO search_documents (rowid, title, body) VALUES (last_insert_rowid(), IFNULL(new.title, ''),
             (SELECT IFNULL(group_concat(substr(new.text, json_extract(k.value, '$[0]') + 1,
                     json_extract(k.value, '$[1]') - json_extract(k.value, '$[0]')), char(10)), '')
              FROM json_each(new.kept) k));
     END;
-    CREATE TRIGGER search_documents_delete AFTER DELETE ON documents BEGIN
-        DELETE FROM search_documents WHERE document_id = old.id;
+    CREATE TRIGGER search_documents_delete AFTER DELETE ON document_keys BEGIN
+        DELETE FROM search_documents WHERE rowid = old.key;
     END;
     CREATE TRIGGER search_quotes_insert AFTER INSERT ON quotes BEGIN
         INSERT INTO search_quotes (rowid, text) VALUES (new.id, new.text);
@@ -295,13 +302,18 @@ MIGRATIONS: list[str] = [
         DELETE FROM search_quotes WHERE rowid = old.id;
     END;
 
-    INSERT INTO search_documents (document_id, title, body)
-        SELECT d.id, IFNULL(d.title, ''),
-            (SELECT IFNULL(group_concat(substr(d.text, json_extract(k.value, '$[0]') + 1,
-                    json_extract(k.value, '$[1]') - json_extract(k.value, '$[0]')), char(10)), '')
-             FROM json_each(d.kept) k)
-        FROM documents d;
+    INSERT INTO document_keys (document_id) SELECT id FROM documents ORDER BY ingested_at, id;
+    INSERT INTO search_documents (rowid, title, body)
+        SELECT k.key, IFNULL(d.title, ''),
+            (SELECT IFNULL(group_concat(substr(d.text, json_extract(j.value, '$[0]') + 1,
+                    json_extract(j.value, '$[1]') - json_extract(j.value, '$[0]')), char(10)), '')
+             FROM json_each(d.kept) j)
+        FROM document_keys k JOIN documents d ON d.id = k.document_id;
     INSERT INTO search_quotes (rowid, text) SELECT id, text FROM quotes;
+
+    -- the workspace lists documents newest first, a page at a time, and by publisher
+    CREATE INDEX documents_listing ON documents(published DESC, source);
+    CREATE INDEX documents_publisher ON documents(publisher);
     """,
 ]
 
