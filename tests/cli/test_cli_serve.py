@@ -5,6 +5,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
@@ -33,6 +34,11 @@ def test_serve_answers_on_loopback_until_stopped(cli_db):
         quotes = httpx.get(f"http://127.0.0.1:{port}/api/quotes", params={"speaker": "Soltanova"}).json()
         assert quotes["total"] >= 2
         assert "<html" in httpx.get(f"http://127.0.0.1:{port}/").text.lower()
+        urls = [f"http://127.0.0.1:{port}/api/{path}" for path in
+                ("quotes", "people", "documents", "events", "search?q=ferry", "summary") * 8]
+        with ThreadPoolExecutor(max_workers=16) as pool:  # many requests at once share the connection pool
+            codes = list(pool.map(lambda url: httpx.get(url, timeout=30).status_code, urls))
+        assert codes == [200] * len(urls)
     finally:
         server.terminate()
         _, err = server.communicate(timeout=30)

@@ -1,31 +1,40 @@
-"""One database connection per server thread, read-only unless the server was started writable.
+"""A pool of database connections: each request borrows one and gives it back when it is done.
 
-sqlite3 connections must not be shared across threads; FastAPI runs plain
-(def) endpoints in a thread pool, so each thread keeps its own Store. A
-read-only server sets ``query_only``: no request can change the database.
+A sqlite3 connection must not be used by two requests at once, and FastAPI may
+run a request's dependencies and its endpoint in different threads of its
+pool. So a connection belongs to one request at a time, whichever threads that
+request runs on, and is reused by the next request instead of being reopened.
+A read-only server sets ``query_only``: no request can change the database.
 """
 from __future__ import annotations
 
-import threading
+import queue
 
 from ..store.sqlite import Store
 
 
 class Connections:
-    """Hands each thread its own Store on ``path``."""
+    """Lends Stores on ``path``, one request at a time each."""
 
     def __init__(self, path: str, writable: bool = False) -> None:
         self.path = path
         self.writable = writable
-        self._local = threading.local()
-        with Store(path, readonly=True):  # fails now, with a clear error, if the file is missing or foreign
-            pass
+        self._idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
+        self.release(self._open())  # fails now, with a clear error, if the file is missing or foreign
 
-    def store(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = Store(self.path, readonly=True)
-            if not self.writable:
-                store.db.execute("PRAGMA query_only = ON")
-            self._local.store = store
+    def _open(self) -> Store:
+        store = Store(self.path, readonly=True, any_thread=True)
+        if not self.writable:
+            store.db.execute("PRAGMA query_only = ON")
         return store
+
+    def acquire(self) -> Store:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            return self._open()
+
+    def release(self, store: Store) -> None:
+        if store.db.in_transaction:  # a request that failed half-way leaves nothing open behind it
+            store.db.execute("ROLLBACK")
+        self._idle.put(store)

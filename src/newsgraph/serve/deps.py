@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 from fastapi import HTTPException, Request
 
@@ -10,9 +11,14 @@ from ..store.sqlite import Store
 
 
 
-def store(request: Request) -> Store:
-    """The calling thread's Store on the server's database."""
-    return request.app.state.connections.store()
+def store(request: Request) -> Iterator[Store]:
+    """A Store on the server's database, lent to this request alone until it is answered."""
+    connections = request.app.state.connections
+    db = connections.acquire()
+    try:
+        yield db
+    finally:
+        connections.release(db)
 
 
 def date_filter(value: str | None, option: str, end: bool = False) -> str | None:

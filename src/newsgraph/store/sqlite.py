@@ -39,12 +39,14 @@ EVENT_COLUMNS = (
 class Store:
     """The database behind every command. Use as a context manager."""
 
-    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, readonly: bool = False, any_thread: bool = False) -> None:
+        """``any_thread``: the connection may be used from another thread than the one that made it
+        (the server's pool hands each connection to one request at a time, whatever its thread)."""
         self.path = str(path)
         if readonly and self.path != ":memory:" and not Path(self.path).exists():
             raise NewsgraphError(E.NOT_FOUND, path=self.path)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=not any_thread)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA synchronous = NORMAL")
