@@ -102,7 +102,7 @@ def _page(store: Store, rows: list, with_evidence: bool = True) -> Iterator[dict
             "date_source": r["date_source"],
             "location": r["location"],
             "statement": bool(r["statement"]),
-            "publisher": r["document_publisher"] or r["publisher"],
+            "publisher": r["document_publisher"],  # the report's own column is a merge key, not a name
             "published": r["published"],
         })
     for row in rows:

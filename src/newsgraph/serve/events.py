@@ -32,8 +32,9 @@ def _window(where: list[str], params: list, date_from: str | None, date_to: str 
         params.append(high)
 
 
-def with_quad(event: dict) -> dict:
-    return {**event, "quad": quad(event["type"])}
+def with_quad(event: dict, windows: dict[int, tuple]) -> dict:
+    first, last = windows.get(event["id"], (None, None))
+    return {**event, "quad": quad(event["type"]), "date_first": first, "date_last": last}
 
 
 @router.get("/api/events", response_model=models.Page[models.Event],
@@ -59,7 +60,8 @@ def list_events(actor: Optional[str] = Query(None, description=ACTOR_HELP),
     rows = list(db.query("SELECT e.* FROM events e" + where_sql(where)
                          + " ORDER BY e.date_first IS NULL, e.date_first, e.date_last, e.id LIMIT ? OFFSET ?",
                          (*params, paging.limit, paging.offset)))
-    return page(total, paging, [with_quad(e) for e in complete(db, rows)])
+    windows = {r["id"]: (r["date_first"], r["date_last"]) for r in rows}
+    return page(total, paging, [with_quad(e, windows) for e in complete(db, rows)])
 
 
 @router.get("/api/actors", response_model=models.Page[models.Actor], summary="Coded actors, most active first")

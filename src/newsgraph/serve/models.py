@@ -151,6 +151,8 @@ class Event(BaseModel):
     recipient: list[ActorRef]
     date: Optional[str] = None
     date_precision: Optional[str] = None
+    date_first: Optional[str] = Field(None, description="First day the event may have happened on.")
+    date_last: Optional[str] = Field(None, description="Last day the event may have happened on.")
     negated: bool
     future: bool
     hypothetical: bool
