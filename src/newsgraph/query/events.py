@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import Iterable, Iterator
 
 from ..store.sqlite import Store
-from .filters import actor_ids, as_json, date_bound, event_types, events_with, finish
+from .filters import actor_ids, as_json, event_types, events_with, finish, overlapping
 
 PAGE = 500
 
@@ -29,14 +29,8 @@ def events(store: Store, actor: str | None = None, recipient: str | None = None,
     ``type`` one type or a comma list; ``date_from``/``date_to`` keep events whose date window
     overlaps [from, to]; ``source`` keeps events with a report from a matching document path.
     """
-    low, high = date_bound(date_from, "--from"), date_bound(date_to, "--to", end=True)
     where, params = select_where(store, actor=actor, recipient=recipient, types=event_types(type))
-    if low:
-        where.append("e.date_last >= ?")
-        params.append(low)
-    if high:
-        where.append("e.date_first <= ?")
-        params.append(high)
+    overlapping(where, params, "e.date_first", "e.date_last", date_from, date_to)
     if source:
         where.append("e.id IN (SELECT r.event_id FROM event_reports r JOIN documents d ON d.id = r.document_id "
                      "WHERE d.source LIKE ?)")

@@ -68,6 +68,19 @@ def date_bound(value: str | None, option: str, end: bool = False) -> str | None:
     return window[1] if end else window[0]
 
 
+def overlapping(where: list[str], params: list, first: str, last: str, date_from: str | None,
+                date_to: str | None, options: tuple[str, str] = ("--from", "--to")) -> None:
+    """Add the clauses keeping rows whose [``first``, ``last``] columns overlap [date_from, date_to];
+    ``options`` name the two values in the error a bad one raises."""
+    low, high = date_bound(date_from, options[0]), date_bound(date_to, options[1], end=True)
+    if low:
+        where.append(f"{last} >= ?")
+        params.append(low)
+    if high:
+        where.append(f"{first} <= ?")
+        params.append(high)
+
+
 def event_types(value: str | None) -> list[str]:
     """The PLOVER types in a comma list, upper-cased and checked."""
     if not value:

@@ -6,7 +6,6 @@ from typing import Iterator
 
 from fastapi import HTTPException, Request
 
-from ..query.filters import date_bound
 from ..store.sqlite import Store
 
 
@@ -19,11 +18,6 @@ def store(request: Request) -> Iterator[Store]:
         yield db
     finally:
         connections.release(db)
-
-
-def date_filter(value: str | None, option: str, end: bool = False) -> str | None:
-    """First (or last) day of a YYYY, YYYY-MM or YYYY-MM-DD value; a bad one is a 400 (E019)."""
-    return date_bound(value, option, end=end) if value else None
 
 
 def documents_from(db: Store, source: str) -> str:

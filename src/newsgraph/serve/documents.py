@@ -8,7 +8,8 @@ from fastapi import APIRouter, Depends, Query
 
 from ..store.sqlite import Store
 from . import models
-from .deps import date_filter, not_found, require_writable, store
+from ..query.filters import overlapping
+from .deps import not_found, require_writable, store
 from .pages import MAX_ID, Paging, page, paging, where_sql
 from .search import MATCHING_DOCUMENTS, match_documents
 
@@ -94,13 +95,7 @@ def list_documents(
     if story is not None:
         where.append("d.id IN (SELECT document_id FROM story_documents WHERE story_id = ?)")
         params.append(story)
-    low, high = date_filter(date_from, "date_from"), date_filter(date_to, "date_to", end=True)
-    if low:
-        where.append("d.published >= ?")
-        params.append(low)
-    if high:
-        where.append("d.published <= ?")
-        params.append(high)
+    overlapping(where, params, "d.published", "d.published", date_from, date_to, ("date_from", "date_to"))
     if q:
         fts = match_documents(q)
         if fts is None:

@@ -10,10 +10,10 @@ from ..ontology.plover import quad
 from ..query import relations as relation_events
 from ..query import series
 from ..query.events import complete, select_where
-from ..query.filters import event_types
+from ..query.filters import date_bound, event_types, overlapping
 from ..store.sqlite import Store
 from . import models
-from .deps import date_filter, documents_from, store
+from .deps import documents_from, store
 from .documents import count
 from .pages import Paging, page, paging, where_sql
 
@@ -23,13 +23,7 @@ ACTOR_HELP = "Part of a name, a country code (RUS) or COUNTRY:SECTOR (RUS:GOV, :
 
 
 def _window(where: list[str], params: list, date_from: str | None, date_to: str | None) -> None:
-    low, high = date_filter(date_from, "date_from"), date_filter(date_to, "date_to", end=True)
-    if low:
-        where.append("e.date_last >= ?")
-        params.append(low)
-    if high:
-        where.append("e.date_first <= ?")
-        params.append(high)
+    overlapping(where, params, "e.date_first", "e.date_last", date_from, date_to, ("date_from", "date_to"))
 
 
 def with_quad(event: dict, windows: dict[int, tuple]) -> dict:
@@ -133,7 +127,7 @@ def relation(a: str = Query(..., min_length=1, max_length=200, description=ACTOR
              date_to: Optional[str] = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."),
              paging: Paging = Depends(paging), db: Store = Depends(store)):
     """The series counts every event of the pair; ``events`` is the page asked for, in time order."""
-    date_filter(date_from, "date_from"), date_filter(date_to, "date_to", end=True)
+    date_bound(date_from, "date_from"), date_bound(date_to, "date_to", end=True)  # bad dates named as asked
     found = list(relation_events(db, a, b, date_from=date_from, date_to=date_to, evidence=False))
     figures = series(found, by=by)
     shown = found[paging.offset:paging.offset + paging.limit]
