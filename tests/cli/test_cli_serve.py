@@ -39,6 +39,13 @@ def test_serve_answers_on_loopback_until_stopped(cli_db):
         with ThreadPoolExecutor(max_workers=16) as pool:  # many requests at once share the connection pool
             codes = list(pool.map(lambda url: httpx.get(url, timeout=30).status_code, urls))
         assert codes == [200] * len(urls)
+        for garbage in (b"NOT HTTP AT ALL\r\n\r\n", b"GET /api/quotes?limit=%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+                        b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\n\r\n", b"\x00\xff" * 100):
+            with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+                raw.sendall(garbage)
+                reply = raw.recv(100)
+            assert not reply.startswith(b"HTTP/1.1 5"), (garbage[:40], reply)
+        assert httpx.get(f"http://127.0.0.1:{port}/api/health").status_code == 200  # and it is still up
     finally:
         server.terminate()
         _, err = server.communicate(timeout=30)
