@@ -34,6 +34,8 @@ def test_documents_filters(client):
     story = docs[0]["story"]
     assert len(items(client.get("/api/documents", params={"story": story}))) == 7
     assert items(client.get("/api/documents", params={"source": "no-such-path"})) == []
+    assert items(client.get("/api/documents", params={"source": "%"})) == []  # LIKE wildcards are literal
+    assert items(client.get("/api/people", params={"name": "_"})) == []
 
 
 def test_document_offsets_slice_the_raw_text(client):

@@ -7,6 +7,7 @@ from typing import Iterator
 from fastapi import HTTPException, Request
 
 from ..store.sqlite import Store
+from .pages import LIKE, containing
 
 
 
@@ -23,7 +24,7 @@ def store(request: Request) -> Iterator[Store]:
 def documents_from(db: Store, source: str) -> str:
     """A JSON list of the ids of documents whose source path contains ``source``, found once per
     request (a LIKE scan) and then joined on indexes by the count and the page alike."""
-    return json.dumps([r[0] for r in db.query("SELECT id FROM documents WHERE source LIKE ?", (f"%{source}%",))])
+    return json.dumps([r[0] for r in db.query(f"SELECT id FROM documents WHERE source {LIKE}", (containing(source),))])
 
 
 def not_found(what: str, key: object) -> HTTPException:

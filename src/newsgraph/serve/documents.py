@@ -10,7 +10,7 @@ from ..store.sqlite import Store
 from . import models
 from ..query.filters import overlapping
 from .deps import not_found, require_writable, store
-from .pages import MAX_ID, Paging, page, paging, where_sql
+from .pages import LIKE, MAX_ID, Paging, containing, page, paging, where_sql
 from .search import MATCHING_DOCUMENTS, match_documents
 
 router = APIRouter(tags=["documents"])
@@ -87,8 +87,8 @@ def list_documents(
 ):
     where, params = [], []
     if source:
-        where.append("d.source LIKE ?")
-        params.append(f"%{source}%")
+        where.append(f"d.source {LIKE}")
+        params.append(containing(source))
     if publisher:
         where.append("d.publisher = ?")
         params.append(publisher)

@@ -15,7 +15,7 @@ from ..store.sqlite import Store
 from . import models
 from .deps import documents_from, store
 from .documents import count
-from .pages import Paging, page, paging, where_sql
+from .pages import LIKE, Paging, containing, page, paging, where_sql
 
 router = APIRouter(tags=["events"])
 
@@ -65,8 +65,8 @@ def list_actors(name: Optional[str] = Query(None, description="Part of the actor
                 paging: Paging = Depends(paging), db: Store = Depends(store)):
     where, params = [], []
     if name:
-        where.append("a.name LIKE ?")
-        params.append(f"%{name}%")
+        where.append(f"a.name {LIKE}")
+        params.append(containing(name))
     if country:
         where.append("a.country = ?")
         params.append(country.upper())

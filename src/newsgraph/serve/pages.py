@@ -26,5 +26,14 @@ def page(total: int, paging: Paging, items: list[Any]) -> dict:
     return {"total": total, "limit": paging.limit, "offset": paging.offset, "items": items}
 
 
+def containing(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with LIKE's own wildcards taken literally
+    (use with ``LIKE ? ESCAPE '\\'``): a source path's "_" is an underscore, not any character."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+LIKE = "LIKE ? ESCAPE '\\'"
+
+
 def where_sql(where: list[str]) -> str:
     return (" WHERE " + " AND ".join(where)) if where else ""

@@ -10,7 +10,7 @@ from ..store.sqlite import Store
 from . import models
 from .deps import documents_from, not_found, store
 from .documents import count, quote_rows
-from .pages import MAX_ID, Paging, page, paging, where_sql
+from .pages import LIKE, MAX_ID, Paging, containing, page, paging, where_sql
 from .search import fts_query
 
 router = APIRouter(tags=["people"])
@@ -29,8 +29,8 @@ def person(row) -> dict:
 def _name_filter(name: str | None, where: list[str], params: list, alias: str = "p") -> None:
     """Canonical name or any alias containing ``name`` (case-insensitive)."""
     if name:
-        where.append(f"({alias}.name LIKE ? OR {alias}.aliases LIKE ?)")
-        params += [f"%{name}%", f"%{name}%"]
+        where.append(f"({alias}.name {LIKE} OR {alias}.aliases {LIKE})")
+        params += [containing(name)] * 2
 
 
 @router.get("/api/people", response_model=models.Page[models.Person], summary="People, most quoted first")
@@ -71,8 +71,9 @@ def list_quotes(speaker: Optional[str] = Query(None, description="Part of the sp
                 paging: Paging = Depends(paging), db: Store = Depends(store)):
     where, params = [], []
     if speaker:
-        where.append("q.speaker_id IN (SELECT p.id FROM people p WHERE p.name LIKE ? OR p.aliases LIKE ?)")
-        params += [f"%{speaker}%", f"%{speaker}%"]
+        named: list[str] = []
+        _name_filter(speaker, named, params)
+        where.append(f"q.speaker_id IN (SELECT p.id FROM people p WHERE {named[0]})")
     if speaker_id is not None:
         where.append("q.speaker_id = ?")
         params.append(speaker_id)
