@@ -9,6 +9,8 @@
 >>> for c in api.copies(db="story.db", kind="spun,translated"):
 ...     print(c["source"], "copies", c["original"], c["kind"], c["similarity"])
 >>> api.plot_relation("RUS", "UKR", "relation.png", db="story.db", by="week")
+>>> api.report("story.html", db="story.db")          # the workspace as one offline HTML file
+>>> app = api.app(db="story.db")                    # the HTTP API and web UI, for any ASGI server
 """
 from __future__ import annotations
 
@@ -117,3 +119,17 @@ def delete_document(doc_id: str, db: str | Path | None = None) -> bool:
     conf = settings(db=str(db) if db else None)
     with Store(conf.db, readonly=True) as store:
         return store.delete_document(doc_id)
+
+
+def app(db: str | Path | None = None, writable: bool = False):
+    """The workspace's ASGI application (JSON API under /api, web UI at /), as `newsgraph serve` runs it."""
+    from .serve.app import create_app
+
+    return create_app(settings(db=str(db) if db else None).db, writable=writable)
+
+
+def report(out: str | Path, db: str | Path | None = None, max_documents: int = 1000) -> dict:
+    """Write the workspace as one self-contained HTML file; figures of what it holds."""
+    from .serve.report import write_report
+
+    return write_report(settings(db=str(db) if db else None).db, out, max_documents=max_documents)

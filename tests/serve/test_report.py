@@ -62,3 +62,11 @@ def test_an_unwritable_report_fails_in_one_line_and_leaves_nothing(example_db, t
         write_report(example_db, out)
     assert err.value.code == "E018"
     assert not out.parent.exists()
+
+
+def test_python_api_writes_the_same_report(example_db, tmp_path):
+    from newsgraph import api
+
+    figures = api.report(tmp_path / "api.html", db=example_db, max_documents=3)
+    assert figures["documents"] == 3 and (tmp_path / "api.html").is_file()
+    assert api.app(db=example_db).title == "newsgraph"
