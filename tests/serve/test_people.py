@@ -47,3 +47,24 @@ def test_quotes_word_search(client):
     found = items(client.get("/api/quotes", params={"q": word, "limit": 500}))
     assert quote["id"] in [q["id"] for q in found]
     assert all(word.lower()[:4] in q["text"].lower() for q in found)
+
+
+def test_a_name_typed_without_accents_finds_the_accented_one(example_db, tmp_path):
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from newsgraph.serve.app import create_app
+    from newsgraph.store.sqlite import Store
+
+    db = tmp_path / "accents.db"
+    shutil.copy(example_db, db)
+    with Store(db) as store:
+        person = store.db.execute("SELECT id, name FROM people WHERE type = 'person' LIMIT 1").fetchone()
+        surname = person["name"].split()[-1]
+        accented = surname[:-1] + {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}.get(surname[-1], surname[-1] + "́")
+        store.rename_person(person["id"], person["name"].replace(surname, accented))
+        store.db.execute("UPDATE people SET aliases = '[]' WHERE id = ?", (person["id"],))  # only its keys are left
+    with TestClient(create_app(str(db))) as c:
+        assert person["id"] in [p["id"] for p in items(c.get("/api/people", params={"name": surname}))]
+        assert c.get("/api/quotes", params={"speaker": surname}).json()["total"] > 0

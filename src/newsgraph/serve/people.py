@@ -6,6 +6,7 @@ from typing import Literal, Optional
 
 from fastapi import APIRouter, Depends, Path, Query
 
+from ..link.names import fold
 from ..store.sqlite import Store
 from . import models
 from .deps import documents_from, not_found, store
@@ -27,10 +28,12 @@ def person(row) -> dict:
 
 
 def _name_filter(name: str | None, where: list[str], params: list, alias: str = "p") -> None:
-    """Canonical name or any alias containing ``name`` (case-insensitive)."""
+    """Canonical name or any alias containing ``name`` (case-insensitive), or a surname or
+    organisation key the linker made containing its folded form (so "Sokolov" finds "Sokolóv")."""
     if name:
-        where.append(f"({alias}.name {LIKE} OR {alias}.aliases {LIKE})")
-        params += [containing(name)] * 2
+        where.append(f"({alias}.name {LIKE} OR {alias}.aliases {LIKE} OR {alias}.id IN "
+                     f"(SELECT person_id FROM person_keys WHERE key {LIKE}))")
+        params += [containing(name)] * 2 + [containing(fold(name) or name)]
 
 
 @router.get("/api/people", response_model=models.Page[models.Person], summary="People, most quoted first")
