@@ -311,8 +311,9 @@ MIGRATIONS: list[str] = [
         FROM document_keys k JOIN documents d ON d.id = k.document_id;
     INSERT INTO search_quotes (rowid, text) SELECT id, text FROM quotes;
 
-    -- the workspace lists documents newest first, a page at a time, and by publisher
-    CREATE INDEX documents_listing ON documents(published DESC, source);
+    -- the workspace lists documents newest first, a page at a time, and by publisher; with the id
+    -- in it, a page of search hits is read from this index alone, in order, stopping at the page
+    CREATE INDEX documents_listing ON documents(published DESC, source, id);
     CREATE INDEX documents_publisher ON documents(publisher);
     """,
 ]
