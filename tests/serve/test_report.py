@@ -27,9 +27,12 @@ def test_report_holds_the_data_the_api_serves(report, client):
     assert len(data["documents"]) == figures["documents"] == 7
     assert len(data["quotes"]) == summary["quotes"] and len(data["events"]) == summary["events"]
     assert set(data["document"]) == {d["id"] for d in data["documents"]}
-    for doc in data["document"].values():
-        for q in doc["quotations"]:
-            assert doc["text"][q["start"]:q["end"]] == q["text"]
+    for q in data["quotes"]:  # each quotation once, in the list; the page puts them back in their document
+        doc = data["document"][q["document_id"]]
+        assert doc["text"][q["start"]:q["end"]] == q["text"]
+    assert "quotations" not in next(iter(data["document"].values()))
+    speakers = {q["speaker_id"] for q in data["quotes"]}
+    assert {p["id"] for p in data["people"]} == speakers - {None}
     story = next(iter(data["story"].values()))
     assert sorted(c["kind"] for c in story["copies"]) == ["spun", "translated"]
     assert data["truncated"] is False
@@ -53,6 +56,7 @@ def test_report_keeps_only_the_newest_documents_when_asked(example_db, tmp_path)
     kept = {d["id"] for d in data["documents"]}
     assert figures["documents"] == 2 and data["truncated"] is True
     assert all(q["document_id"] in kept for q in data["quotes"])
+    assert all(q["document_id"] in kept for s in data["statements"] for q in s["quotes"])
     assert all(any(ev["document"] in kept for ev in e["evidence"]) for e in data["events"])
 
 

@@ -513,5 +513,10 @@ def test_report_answers_as_the_server(offline, http):
             assert [e["direction"] for e in mine["events"]] == [e["direction"] for e in server["events"]], where
             assert mine["series"] == server["series"], where
             assert (mine["unplaced"], mine["left_out"]) == (server["unplaced"], server["left_out"]), where
+    for doc in http.get("documents", params={"limit": 500}).json()["items"]:  # documents whole, quotations in order
+        server = http.get(f"documents/{doc['id']}").json()
+        mine = offline.page.evaluate("(p) => window.newsgraph.api(p, {})", f"documents/{doc['id']}")
+        assert [q["id"] for q in mine["quotations"]] == [q["id"] for q in server["quotations"]], doc["source"]
+        assert mine["text"] == server["text"] and mine["removed"] == server["removed"]
     mistake = offline.page.evaluate("() => window.newsgraph.api('events', {type: 'FOO'}).catch(e => e.code)")
     assert mistake == "E020"

@@ -63,7 +63,8 @@ def snapshot(db: Store, database: str, max_documents: int = DEFAULT_MAX_DOCUMENT
     docs = _all(documents.list_documents, db, cap=max_documents)
     kept = {d["id"] for d in docs}
     detail = {d["id"]: _call(documents.get_document, db, document_id=d["id"]) for d in docs}
-    quotes = [q for d in docs for q in detail[d["id"]]["quotations"]]
+    quotes = [q for d in docs for q in detail[d["id"]].pop("quotations")]  # once: the UI puts them back
+    speakers = {q["speaker_id"] for q in quotes}
     event_list = [e for e in _all(events.list_events, db)
                   if any(ev["document"] in kept for ev in e["evidence"])]
     story_list = _all(stories.list_stories, db)
@@ -76,7 +77,7 @@ def snapshot(db: Store, database: str, max_documents: int = DEFAULT_MAX_DOCUMENT
         "summary": summary_of(db),
         "documents": docs,
         "document": detail,
-        "people": [p for p in _all(people.list_people, db) if p["quote_count"] or p["documents"]],
+        "people": [p for p in _all(people.list_people, db, quoted=True) if p["id"] in speakers],
         "quotes": quotes,
         "events": event_list,
         "actors": _all(events.list_actors, db),
@@ -84,8 +85,18 @@ def snapshot(db: Store, database: str, max_documents: int = DEFAULT_MAX_DOCUMENT
         "stories": story_list,
         "story": {s["id"]: story_detail[s["id"]] for s in story_list},
         "copies": [c for c in _all(stories.list_copies, db) if c["document_id"] in kept or c["original_id"] in kept],
-        "statements": _all(stories.list_statements, db),
+        "statements": _statements(db, kept),
     }
+
+
+def _statements(db: Store, kept: set[str]) -> list[dict]:
+    """Statements reported by the documents kept, with only their reports in those documents."""
+    out = []
+    for statement in _all(stories.list_statements, db):
+        quotes = [q for q in statement["quotes"] if q["document_id"] in kept]
+        if quotes:
+            out.append({**statement, "quotes": quotes})
+    return out
 
 
 def _script_json(data: dict) -> str:

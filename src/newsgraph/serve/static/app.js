@@ -277,7 +277,15 @@
     // Documents: the kept body, searched range by range so offsets stay raw-text offsets. Matching runs
     // on JavaScript indices; what is returned is converted to Python offsets, as the server gives them.
     const codecs = new Map();
-    function detail(id) { return (SNAP.document || {})[id] || null; }
+    // The report leaves each document's quotations out of its entry (they are all in SNAP.quotes,
+    // once): they are put back here, in text order, the first time the document is asked for.
+    function detail(id) {
+      const doc = (SNAP.document || {})[id] || null;
+      if (doc && !doc.quotations) {
+        doc.quotations = (SNAP.quotes || []).filter((q) => q.document_id === id).sort((a, b) => a.start - b.start);
+      }
+      return doc;
+    }
     function docCodec(id, text) {
       let c = codecs.get(id);
       if (!c) codecs.set(id, c = codec(text));
