@@ -273,43 +273,54 @@ MIGRATIONS: list[str] = [
     # 5: full-text search (FTS5) over each document's title and kept body, and over quotations,
     # kept by triggers so every writer (ingest, delete, backfill) updates them in its own transaction.
     # A document's body is its kept ranges joined by newlines: removed debris is never a search hit.
-    # document_keys gives each document a stable integer, the rowid of its search row, so a search
-    # reads document ids from an index, never from the stored bodies.
+    # Both indexes hold words only ("external content"): the text they show in snippets is read from
+    # the documents and quotes tables, so nothing is stored twice. document_keys gives each document
+    # a stable integer, its rowid in the index, so a search reads document ids from an index.
     """
     CREATE TABLE document_keys (
         key INTEGER PRIMARY KEY,
         document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE
     );
+    -- FTS5 reads its content with no virtual table allowed (so no json_each): the kept ranges are
+    -- walked by a recursive CTE instead, range n being kept[n] = [start, end].
+    CREATE VIEW search_document_bodies AS
+        SELECT k.key AS key, IFNULL(d.title, '') AS title,
+            (WITH RECURSIVE ranges (n, piece) AS (
+                 SELECT 0, NULL
+                 UNION ALL
+                 SELECT n + 1, substr(d.text, json_extract(d.kept, '$[' || n || '][0]') + 1,
+                        json_extract(d.kept, '$[' || n || '][1]') - json_extract(d.kept, '$[' || n || '][0]'))
+                 FROM ranges WHERE json_extract(d.kept, '$[' || n || ']') IS NOT NULL)
+             SELECT IFNULL(group_concat(piece, char(10)), '') FROM ranges WHERE piece IS NOT NULL) AS body
+        FROM document_keys k JOIN documents d ON d.id = k.document_id;
     CREATE VIRTUAL TABLE search_documents USING fts5(
-        title, body, tokenize = 'porter unicode61 remove_diacritics 2');
+        title, body, content = 'search_document_bodies', content_rowid = 'key',
+        tokenize = 'porter unicode61 remove_diacritics 2');
     CREATE VIRTUAL TABLE search_quotes USING fts5(
-        text, tokenize = 'porter unicode61 remove_diacritics 2');
+        text, content = 'quotes', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
 
     CREATE TRIGGER search_documents_insert AFTER INSERT ON documents BEGIN
         INSERT INTO document_keys (document_id) VALUES (new.id);
-        INSERT INTO search_documents (rowid, title, body) VALUES (last_insert_rowid(), IFNULL(new.title, ''),
-            (SELECT IFNULL(group_concat(substr(new.text, json_extract(k.value, '$[0]') + 1,
-                    json_extract(k.value, '$[1]') - json_extract(k.value, '$[0]')), char(10)), '')
-             FROM json_each(new.kept) k));
+        INSERT INTO search_documents (rowid, title, body)
+            SELECT key, title, body FROM search_document_bodies
+            WHERE key = (SELECT key FROM document_keys WHERE document_id = new.id);
     END;
-    CREATE TRIGGER search_documents_delete AFTER DELETE ON document_keys BEGIN
-        DELETE FROM search_documents WHERE rowid = old.key;
+    -- before: the words to take out are read from the row while it is still there
+    CREATE TRIGGER search_documents_delete BEFORE DELETE ON documents BEGIN
+        INSERT INTO search_documents (search_documents, rowid, title, body)
+            SELECT 'delete', key, title, body FROM search_document_bodies
+            WHERE key = (SELECT key FROM document_keys WHERE document_id = old.id);
     END;
     CREATE TRIGGER search_quotes_insert AFTER INSERT ON quotes BEGIN
         INSERT INTO search_quotes (rowid, text) VALUES (new.id, new.text);
     END;
     CREATE TRIGGER search_quotes_delete AFTER DELETE ON quotes BEGIN
-        DELETE FROM search_quotes WHERE rowid = old.id;
+        INSERT INTO search_quotes (search_quotes, rowid, text) VALUES ('delete', old.id, old.text);
     END;
 
     INSERT INTO document_keys (document_id) SELECT id FROM documents ORDER BY ingested_at, id;
-    INSERT INTO search_documents (rowid, title, body)
-        SELECT k.key, IFNULL(d.title, ''),
-            (SELECT IFNULL(group_concat(substr(d.text, json_extract(j.value, '$[0]') + 1,
-                    json_extract(j.value, '$[1]') - json_extract(j.value, '$[0]')), char(10)), '')
-             FROM json_each(d.kept) j)
-        FROM document_keys k JOIN documents d ON d.id = k.document_id;
-    INSERT INTO search_quotes (rowid, text) SELECT id, text FROM quotes;
+    INSERT INTO search_documents (search_documents) VALUES ('rebuild');
+    INSERT INTO search_quotes (search_quotes) VALUES ('rebuild');
 
     -- the workspace lists documents newest first, a page at a time, and by publisher; with the id
     -- in it, a page of search hits is read from this index alone, in order, stopping at the page
