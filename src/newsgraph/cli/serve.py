@@ -6,6 +6,7 @@ import socket
 from pathlib import Path
 
 import click
+from rich.console import Console
 
 from ..errors import E, NewsgraphError
 from .options import _settings, db_option
@@ -61,8 +62,9 @@ def serve(ctx, db, host, port, writable):
               help="HTML file to write.")
 @click.option("--max-documents", type=click.IntRange(min=1), default=None,
               help="Include only the newest N documents [default: 1000].")
+@click.option("--no-progress", is_flag=True, help="No progress bar (for logs).")
 @click.pass_context
-def report(ctx, db, out, max_documents):
+def report(ctx, db, out, max_documents, no_progress):
     """Write the workspace's content as one self-contained HTML file, readable offline.
 
     Stories, provenance, people, quotations in their articles, events, the actor
@@ -71,8 +73,13 @@ def report(ctx, db, out, max_documents):
     """
     from ..serve.report import DEFAULT_MAX_DOCUMENTS, write_report
 
-    conf = _settings(ctx, db=db)
-    figures = write_report(conf.db, out, max_documents=max_documents or DEFAULT_MAX_DOCUMENTS)
+    from rich.progress import Progress
+
+    conf = _settings(ctx, db=db, progress=False if no_progress else None)
+    with Progress(console=Console(stderr=True), disable=not conf.progress, transient=True) as bar:
+        task = bar.add_task("report: documents", total=None)
+        figures = write_report(conf.db, out, max_documents=max_documents or DEFAULT_MAX_DOCUMENTS,
+                               on_document=lambda done, total: bar.update(task, completed=done, total=total))
     note = " (only the newest; raise --max-documents for more)" if figures["truncated"] else ""
     click.echo(f"wrote {Path(out)}: {figures['documents']} documents{note}, {figures['quotes']} quotations, "
                f"{figures['events']} events, {figures['stories']} stories, {figures['bytes'] / 1e6:.1f} MB", err=True)

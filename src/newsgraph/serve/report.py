@@ -13,6 +13,7 @@ import json
 import re
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from fastapi.params import Depends as DependsParam
 from pydantic.fields import FieldInfo
@@ -57,12 +58,17 @@ def _all(route, db: Store, cap: int | None = None, **given) -> list[dict]:
     return items
 
 
-def snapshot(db: Store, database: str, max_documents: int = DEFAULT_MAX_DOCUMENTS) -> dict:
+def snapshot(db: Store, database: str, max_documents: int = DEFAULT_MAX_DOCUMENTS,
+             on_document: Callable[[int, int], None] | None = None) -> dict:
     """What the UI reads, for the newest ``max_documents`` documents (quotations, events and copies
-    of documents left out are left out too)."""
+    of documents left out are left out too). ``on_document(done, total)`` follows the slow part."""
     docs = _all(documents.list_documents, db, cap=max_documents)
     kept = {d["id"] for d in docs}
-    detail = {d["id"]: _call(documents.get_document, db, document_id=d["id"]) for d in docs}
+    detail = {}
+    for done, d in enumerate(docs, 1):
+        detail[d["id"]] = _call(documents.get_document, db, document_id=d["id"])
+        if on_document:
+            on_document(done, len(docs))
     quotes = [q for d in docs for q in detail[d["id"]].pop("quotations")]  # once: the UI puts them back
     speakers = {q["speaker_id"] for q in quotes}
     event_list = [e for e in _all(events.list_events, db)
@@ -127,11 +133,12 @@ def render(data: dict, static: Path = STATIC) -> str:
     return _ASSET.sub(inline, page)
 
 
-def write_report(db_path: str | Path, out: str | Path, max_documents: int = DEFAULT_MAX_DOCUMENTS) -> dict:
+def write_report(db_path: str | Path, out: str | Path, max_documents: int = DEFAULT_MAX_DOCUMENTS,
+                 on_document: Callable[[int, int], None] | None = None) -> dict:
     """Write the report for database ``db_path`` to ``out``; figures of what it holds."""
     out = Path(out)
     with Store(db_path, readonly=True) as db:
-        data = snapshot(db, Path(str(db_path)).name, max_documents=max_documents)
+        data = snapshot(db, Path(str(db_path)).name, max_documents=max_documents, on_document=on_document)
     html = render(data)
     tmp = out.with_name(out.name + ".part")
     try:
