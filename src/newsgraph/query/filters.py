@@ -81,12 +81,18 @@ def overlapping(where: list[str], params: list, first: str, last: str, date_from
         params.append(high)
 
 
-def event_types(value: str | None) -> list[str]:
-    """The PLOVER types in a comma list, upper-cased and checked."""
+def choices(value: str | None, allowed: tuple[str, ...], case, error: E, listed: str) -> list[str]:
+    """The items of a comma list, put in ``case`` (str.upper, str.lower) and each checked against
+    ``allowed``; an unknown one raises ``error`` naming it and listing ``allowed`` as ``listed``."""
     if not value:
         return []
-    types = [t.strip().upper() for t in value.split(",") if t.strip()]
-    for t in types:
-        if t not in TYPES:
-            raise NewsgraphError(E.BAD_EVENT_TYPE, value=t, types=", ".join(TYPES))
-    return types
+    items = [case(v.strip()) for v in value.split(",") if v.strip()]
+    for item in items:
+        if item not in allowed:
+            raise NewsgraphError(error, value=item, **{listed: ", ".join(allowed)})
+    return items
+
+
+def event_types(value: str | None) -> list[str]:
+    """The PLOVER types in a comma list, upper-cased and checked."""
+    return choices(value, TYPES, str.upper, E.BAD_EVENT_TYPE, "types")

@@ -6,11 +6,11 @@ from typing import Optional
 
 from fastapi import APIRouter, Depends, Query
 
+from ..query.filters import overlapping
 from ..store.sqlite import Store
 from . import models
-from ..query.filters import overlapping
 from .deps import not_found, require_writable, store
-from .pages import LIKE, MAX_ID, Paging, containing, page, paging, where_sql
+from .pages import LIKE, MAX_ID, Paging, containing, page, paging, total, where_sql
 from .search import documents_matching
 
 router = APIRouter(tags=["documents"])
@@ -70,10 +70,6 @@ def quote(row) -> dict:
     return {**{k: row[k] for k in keys}, "speaker": row["speaker_name"]}
 
 
-def count(store: Store, sql: str, params: list) -> int:
-    return store.db.execute(sql, tuple(params)).fetchone()[0]
-
-
 @router.get("/api/documents", response_model=models.Page[models.DocumentSummary],
             summary="Documents, newest first")
 def list_documents(
@@ -99,8 +95,7 @@ def list_documents(
     if q:  # "+": tested row by row while the listing index gives the order, not looked up id by id
         where.append("+d.id IN (SELECT value FROM json_each(?))")
         params.append(documents_matching(db, q))
-    total = count(db, "SELECT COUNT(*) FROM documents d" + where_sql(where), params)
-    return page(total, paging, summaries(db, where, params, paging))
+    return page(total(db, "documents d", where, params), paging, summaries(db, where, params, paging))
 
 
 @router.get("/api/documents/{document_id}", response_model=models.Document,

@@ -14,8 +14,7 @@ from ..query.filters import date_bound, event_types, overlapping
 from ..store.sqlite import Store
 from . import models
 from .deps import documents_from, store
-from .documents import count
-from .pages import LIKE, Paging, containing, page, paging, where_sql
+from .pages import LIKE, Paging, containing, page, paging, total, where_sql
 
 router = APIRouter(tags=["events"])
 
@@ -50,12 +49,12 @@ def list_events(actor: Optional[str] = Query(None, description=ACTOR_HELP),
     if document:
         where.append("e.id IN (SELECT event_id FROM event_reports WHERE document_id = ?)")
         params.append(document)
-    total = count(db, "SELECT COUNT(*) FROM events e" + where_sql(where), params)
+    found = total(db, "events e", where, params)
     rows = list(db.query("SELECT e.* FROM events e" + where_sql(where)
                          + " ORDER BY e.date_first IS NULL, e.date_first, e.date_last, e.id LIMIT ? OFFSET ?",
                          (*params, paging.limit, paging.offset)))
     windows = {r["id"]: (r["date_first"], r["date_last"]) for r in rows}
-    return page(total, paging, [with_quad(e, windows) for e in complete(db, rows)])
+    return page(found, paging, [with_quad(e, windows) for e in complete(db, rows)])
 
 
 @router.get("/api/actors", response_model=models.Page[models.Actor], summary="Coded actors, most active first")
@@ -73,13 +72,13 @@ def list_actors(name: Optional[str] = Query(None, description="Part of the actor
     if sector:
         where.append("a.sector = ?")
         params.append(sector.upper())
-    total = count(db, "SELECT COUNT(*) FROM actors a" + where_sql(where), params)
+    found = total(db, "actors a", where, params)
     rows = db.query(
         """SELECT a.*, (SELECT COUNT(*) FROM event_actors ea WHERE ea.actor_id = a.id AND ea.role = 'actor') AS events,
                   (SELECT COUNT(*) FROM event_actors ea WHERE ea.actor_id = a.id AND ea.role = 'recipient')
                   AS as_recipient FROM actors a""" + where_sql(where)
         + " ORDER BY events + as_recipient DESC, a.name LIMIT ? OFFSET ?", (*params, paging.limit, paging.offset))
-    return page(total, paging, [
+    return page(found, paging, [
         {"id": r["id"], "name": r["name"], "country": r["country"] or None, "sector": r["sector"] or None,
          "type": r["type"], "events": r["events"], "as_recipient": r["as_recipient"]} for r in rows])
 

@@ -37,3 +37,8 @@ LIKE = "LIKE ? ESCAPE '\\'"
 
 def where_sql(where: list[str]) -> str:
     return (" WHERE " + " AND ".join(where)) if where else ""
+
+
+def total(db, table: str, where: list[str], params: list) -> int:
+    """How many rows of ``table`` (with its alias, e.g. "quotes q") the filters keep, on all pages."""
+    return db.db.execute(f"SELECT COUNT(*) FROM {table}" + where_sql(where), tuple(params)).fetchone()[0]

@@ -10,8 +10,8 @@ from ..link.names import fold
 from ..store.sqlite import Store
 from . import models
 from .deps import documents_from, not_found, store
-from .documents import count, quote_rows
-from .pages import LIKE, MAX_ID, Paging, containing, page, paging, where_sql
+from .documents import quote_rows
+from .pages import LIKE, MAX_ID, Paging, containing, page, paging, total, where_sql
 from .search import fts_query
 
 router = APIRouter(tags=["people"])
@@ -48,10 +48,10 @@ def list_people(name: Optional[str] = Query(None, description="Part of the canon
         params.append(country.upper())
     if quoted:
         where.append("EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = p.id)")
-    total = count(db, "SELECT COUNT(*) FROM people p" + where_sql(where), params)
+    found = total(db, "people p", where, params)
     rows = db.query(PERSON + where_sql(where) + " ORDER BY quote_count DESC, p.name LIMIT ? OFFSET ?",
                     (*params, paging.limit, paging.offset))
-    return page(total, paging, [person(r) for r in rows])
+    return page(found, paging, [person(r) for r in rows])
 
 
 @router.get("/api/people/{person_id}", response_model=models.PersonDetail,
@@ -95,5 +95,5 @@ def list_quotes(speaker: Optional[str] = Query(None, description="Part of the sp
             return page(0, paging, [])
         where.append("q.id IN (SELECT rowid FROM search_quotes WHERE search_quotes MATCH ?)")
         params.append(fts)
-    total = count(db, "SELECT COUNT(*) FROM quotes q" + where_sql(where), params)
-    return page(total, paging, quote_rows(db, where, params, paging))
+    found = total(db, "quotes q", where, params)
+    return page(found, paging, quote_rows(db, where, params, paging))

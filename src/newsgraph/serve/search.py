@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Query
 from ..store.sqlite import Store
 from . import models
 from .deps import store
-from .pages import Paging, page, paging
+from .pages import Paging, page, paging, total
 
 router = APIRouter(tags=["search"])
 
@@ -41,15 +41,10 @@ def fts_query(text: str) -> str | None:
     return " ".join(parts) or None
 
 
-def match_documents(text: str) -> str | None:
-    """The MATCH expression over documents' titles and bodies."""
-    return fts_query(text)
-
-
 def documents_matching(db: Store, text: str) -> str:
     """A JSON list of the ids of documents whose title or body has ``text``, searched once per
     request and then joined on indexes by the count and the page alike."""
-    fts = match_documents(text)
+    fts = fts_query(text)
     if fts is None:
         return "[]"
     return json.dumps([r[0] for r in db.query(
@@ -105,10 +100,10 @@ def body_mapper(kept: list[list[int]]):
 
 
 def search_documents(db: Store, query: str, paging: Paging) -> dict:
-    fts = match_documents(query)
+    fts = fts_query(query)
     if fts is None:
         return page(0, paging, [])
-    total = db.db.execute("SELECT COUNT(*) FROM search_documents WHERE search_documents MATCH ?", (fts,)).fetchone()[0]
+    found = total(db, "search_documents", ["search_documents MATCH ?"], [fts])
     rows = db.query(
         f"""WITH chosen AS (SELECT rowid, bm25(search_documents, 4.0, 1.0) AS score FROM search_documents
                             WHERE search_documents MATCH ? ORDER BY score, rowid LIMIT ? OFFSET ?)
@@ -125,7 +120,7 @@ def search_documents(db: Store, query: str, paging: Paging) -> dict:
             "publisher": r["publisher"], "published": r["published"], "snippet": snippet, "marks": marks,
             "spans": raw_spans(snippet, marks, r["body"], body_mapper(json.loads(r["kept"]))),
         })
-    return page(total, paging, hits)
+    return page(found, paging, hits)
 
 
 def search_quotes(db: Store, query: str, paging: Paging) -> dict:
@@ -134,13 +129,13 @@ def search_quotes(db: Store, query: str, paging: Paging) -> dict:
     fts = fts_query(query)
     if fts is None:
         return page(0, paging, [])
-    total = db.db.execute("SELECT COUNT(*) FROM search_quotes WHERE search_quotes MATCH ?", (fts,)).fetchone()[0]
+    matching = total(db, "search_quotes", ["search_quotes MATCH ?"], [fts])
     found = list(db.query(
         f"""SELECT rowid, highlight(search_quotes, 0, '{_OPEN}', '{_CLOSE}') AS marked FROM search_quotes
             WHERE search_quotes MATCH ? ORDER BY bm25(search_quotes), rowid LIMIT ? OFFSET ?""",
         (fts, paging.limit, paging.offset)))
     if not found:
-        return page(total, paging, [])
+        return page(matching, paging, [])
     quotes = {q["id"]: q for q in quote_rows(db, ["q.id IN (SELECT value FROM json_each(?))"],
                                              [json.dumps([r["rowid"] for r in found])])}
     hits = []
@@ -154,7 +149,7 @@ def search_quotes(db: Store, query: str, paging: Paging) -> dict:
             "publisher": q["publisher"], "published": q["published"], "snippet": snippet, "marks": marks,
             "spans": [[q["start"] + s, q["start"] + e] for s, e in marks], "quote": q,
         })
-    return page(total, paging, hits)
+    return page(matching, paging, hits)
 
 
 @router.get("/api/search", response_model=models.Page[models.Hit],

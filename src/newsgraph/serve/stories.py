@@ -6,12 +6,12 @@ from typing import Optional
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from ..query.copies import copy_kinds
+from ..query.copies import PAIRS, copy_kinds, pair
 from ..store.sqlite import Store
 from . import models
 from .deps import documents_from, not_found, store
-from .documents import count, summaries
-from .pages import MAX_ID, Paging, page, paging, where_sql
+from .documents import summaries
+from .pages import MAX_ID, Paging, page, paging, total, where_sql
 
 router = APIRouter(tags=["stories"])
 
@@ -33,24 +33,11 @@ def list_stories(source: Optional[str] = Query(None, description="Stories with a
         where.append("s.id IN (SELECT story_id FROM story_documents WHERE document_id IN "
                      "(SELECT value FROM json_each(?)))")
         params.append(documents_from(db, source))
-    total = count(db, "SELECT COUNT(*) FROM stories s" + where_sql(where), params)
+    found = total(db, "stories s", where, params)
     rows = db.query(f"SELECT {STORY} FROM stories s" + where_sql(where)
                     + " ORDER BY s.documents DESC, s.last IS NULL, s.last DESC, s.id LIMIT ? OFFSET ?",
                     (*params, paging.limit, paging.offset))
-    return page(total, paging, [story(r) for r in rows])
-
-
-COPY = """SELECT c.*, cd.source AS copy_source, cd.title AS copy_title, cd.published AS copy_published,
-       od.source AS original_source, od.title AS original_title, od.published AS original_published
-FROM copies c JOIN documents cd ON cd.id = c.document_id JOIN documents od ON od.id = c.original_id"""
-
-
-def copy_pair(r) -> dict:
-    return {"id": r["id"], "document_id": r["document_id"], "source": r["copy_source"], "title": r["copy_title"],
-            "published": r["copy_published"], "original_id": r["original_id"], "original": r["original_source"],
-            "original_title": r["original_title"], "original_published": r["original_published"],
-            "kind": r["kind"], "similarity": r["similarity"], "direction": r["direction"],
-            "spans": json.loads(r["spans"])}
+    return page(found, paging, [story(r) for r in rows])
 
 
 @router.get("/api/stories/{story_id}", response_model=models.StoryDetail,
@@ -64,9 +51,9 @@ def get_story(story_id: int = Path(..., ge=0, le=MAX_ID), db: Store = Depends(st
     members = summaries(db, ["d.id IN (SELECT document_id FROM story_documents WHERE story_id = ?)"], [story_id])
     members.sort(key=lambda d: (d["published"] is None, d["published"] or "", d["source"]))
     ids = json.dumps([d["id"] for d in members])
-    pairs = [copy_pair(r) for r in db.query(
-        COPY + " WHERE c.document_id IN (SELECT value FROM json_each(?)) OR c.original_id IN "
-               "(SELECT value FROM json_each(?)) ORDER BY od.source, cd.source", (ids, ids))]
+    pairs = [pair(r) for r in db.query(
+        PAIRS + " WHERE c.document_id IN (SELECT value FROM json_each(?)) OR c.original_id IN "
+                "(SELECT value FROM json_each(?)) ORDER BY o_doc.source, c_doc.source", (ids, ids))]
     countries = [r["name"] for r in db.query(
         "SELECT name FROM story_entities WHERE story_id = ? AND key LIKE 'c:%' ORDER BY documents DESC, name",
         (story_id,))]
@@ -94,11 +81,9 @@ def list_copies(kind: Optional[str] = Query(None, description="exact, near, part
     if document:
         where.append("(c.document_id = ? OR c.original_id = ?)")
         params += [document] * 2
-    total = count(db, "SELECT COUNT(*) FROM copies c JOIN documents cd ON cd.id = c.document_id "
-                      "JOIN documents od ON od.id = c.original_id" + where_sql(where), params)
-    rows = db.query(COPY + where_sql(where) + " ORDER BY c.id DESC LIMIT ? OFFSET ?",
+    rows = db.query(PAIRS + where_sql(where) + " ORDER BY c.id DESC LIMIT ? OFFSET ?",
                     (*params, paging.limit, paging.offset))
-    return page(total, paging, [copy_pair(r) for r in rows])
+    return page(total(db, "copies c", where, params), paging, [pair(r) for r in rows])
 
 
 @router.get("/api/statements", response_model=models.Page[models.Statement],
@@ -110,7 +95,7 @@ def list_statements(speaker_id: Optional[int] = Query(None, ge=0, le=MAX_ID, des
     if speaker_id is not None:
         where.append("s.speaker_id = ?")
         params.append(speaker_id)
-    total = count(db, "SELECT COUNT(*) FROM statements s" + where_sql(where), params)
+    found = total(db, "statements s", where, params)
     rows = list(db.query("SELECT s.*, p.name AS speaker FROM statements s LEFT JOIN people p ON p.id = s.speaker_id"
                          + where_sql(where) + " ORDER BY s.sources DESC, s.reports DESC, s.id LIMIT ? OFFSET ?",
                          (*params, paging.limit, paging.offset)))
@@ -122,6 +107,6 @@ def list_statements(speaker_id: Optional[int] = Query(None, ge=0, le=MAX_ID, des
             (json.dumps([r["id"] for r in rows]),)):
         quotes.setdefault(q["statement_id"], []).append({k: q[k] for k in (
             "id", "document_id", "source", "start", "end", "text", "publisher", "published")})
-    return page(total, paging, [
+    return page(found, paging, [
         {"id": r["id"], "speaker": r["speaker"], "speaker_id": r["speaker_id"], "text": r["text"],
          "reports": r["reports"], "sources": r["sources"], "quotes": quotes.get(r["id"], [])} for r in rows])
