@@ -164,6 +164,9 @@ class Document:
     encoding: str | None = None
     language: str | None = None
     flags: list[str] = field(default_factory=list)
+    content_hash: str | None = None
+    version_of: str | None = None
+    reuse_of: str | None = None
     kept: list[Span] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

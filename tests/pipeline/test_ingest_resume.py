@@ -54,7 +54,7 @@ def test_second_run_adds_nothing_and_changes_no_count(small_folder, tmp_path):
     assert stored_record(db) == record
 
 
-def test_same_content_under_two_names_is_one_document(tmp_path):
+def test_same_content_under_two_names_is_two_documents_and_rerun_adds_nothing(tmp_path):
     folder = tmp_path / "dup"
     folder.mkdir()
     (folder / "a.txt").write_text(article(7))
@@ -62,9 +62,11 @@ def test_same_content_under_two_names_is_one_document(tmp_path):
     (folder / "other.txt").write_text(article(8))
     db = tmp_path / "dup.db"
     report = api.ingest([folder], db=db, workers=1, progress=False, pipeline=("clean", "language"))
-    assert (report.added, report.already_stored) == (2, 1)
+    assert (report.added, report.copies, report.already_stored) == (3, 1, 0)
     assert sorted(s for (s,) in rows(db, "SELECT source FROM documents")) == [
-        str(folder / "a.txt"), str(folder / "other.txt")]
+        str(folder / "a.txt"), str(folder / "b-copy.txt"), str(folder / "other.txt")]
+    again = api.ingest([folder], db=db, workers=1, progress=False, pipeline=("clean", "language"))
+    assert (again.added, again.already_stored) == (0, 3)
 
 
 def test_two_workers_store_the_same_as_one(small_folder, tmp_path):

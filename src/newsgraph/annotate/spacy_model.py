@@ -37,14 +37,15 @@ def annotate_documents(docs: Iterable[Document], model: str, batch_size: int = 1
                        max_chars: int = 1_000_000) -> Iterator[Document]:
     """Attach ``doc.spacy`` to every analysable document, parsing in batches.
 
-    Documents flagged not-analysed pass through untouched, in order; a body
-    longer than ``max_chars`` is flagged too-long instead of parsed.
+    Documents flagged not-analysed, and exact copies whose stored analysis is
+    reused (``reuse_of``), pass through untouched, in order; a body longer than
+    ``max_chars`` is flagged too-long instead of parsed.
     """
     nlp = load_model(model)
     pending: list[Document] = []
 
     def flush() -> Iterator[Document]:
-        todo = [d for d in pending if d.analysable]
+        todo = [d for d in pending if d.analysable and d.reuse_of is None]
         parsed = nlp.pipe((d.body_view() for d in todo), batch_size=batch_size)
         for doc, sdoc in zip(todo, parsed):
             doc.spacy = sdoc
@@ -52,7 +53,7 @@ def annotate_documents(docs: Iterable[Document], model: str, batch_size: int = 1
         pending.clear()
 
     for doc in docs:
-        if doc.analysable and len(doc.text) > max_chars:
+        if doc.analysable and doc.reuse_of is None and len(doc.text) > max_chars:
             doc.flags.extend(["too-long", "not-analysed"])
         pending.append(doc)
         if len(pending) >= batch_size:

@@ -74,8 +74,11 @@ def ingest(ctx, paths, db, model, workers, batch_size, max_mb, no_progress):
     with Store(conf.db) as store, IngestProgress(count_inputs(paths), enabled=conf.progress) as bar:
         report = run_ingest(paths, conf, store, on_event=bar)
         counts = store.counts()
+    reused = f", {report.copies} exact copies of stored text (analysis reused)" if report.copies else ""
+    versions = f", {report.versions} new versions" if report.versions else ""
     click.echo(
-        f"added {report.added} documents ({report.flagged} flagged, not analysed), {report.quotes} quotations, "
+        f"added {report.added} documents ({report.flagged} flagged, not analysed{reused}{versions}), "
+        f"{report.quotes} quotations, "
         f"{report.events} event reports; {report.already_stored} already stored; {len(report.problems)} problems. "
         f"{conf.db} now holds {counts['documents']} documents, {counts['quotes']} quotations, "
         f"{counts['people']} people, {counts['events']} events.",
@@ -87,14 +90,22 @@ def ingest(ctx, paths, db, model, workers, batch_size, max_mb, no_progress):
 
 @cli.command()
 @read_options
+@click.option("--current", is_flag=True, help="Only current versions (an article read again from its source "
+              "with a new text supersedes the earlier version).")
 @click.pass_context
-def documents(ctx, db, fmt, source, limit):
-    """The stored documents with their metadata, kept body and removed ranges."""
+def documents(ctx, db, fmt, source, limit, current):
+    """The stored documents with their metadata, kept body and removed ranges.
+
+    A document is one appearance of a text: the same text from another source is a document of
+    its own (an exact copy, see `newsgraph copies`); a new text from the same source is a new
+    version, and the earlier one is marked superseded.
+    """
     conf = _settings(ctx, db=db)
     with Store(conf.db, readonly=True) as store:
-        rows = query.documents(store, source=source, limit=limit)
+        rows = query.documents(store, source=source, limit=limit, current=current)
         if fmt == "table":
-            rows = ({**r, "removed": len(r["removed"]), "words": len(r["text"].split())} for r in rows)
+            rows = ({**r, "removed": len(r["removed"]), "words": len(r["text"].split()),
+                     "flags": r["flags"] + ([] if r["current"] else ["superseded"])} for r in rows)
         write_rows(rows, fmt, [("source", "source"), ("title", "title"), ("author", "author"),
                                ("publisher", "publisher"), ("published", "published"),
                                ("published_from", "from"), ("published_to", "to"), ("words", "words"),

@@ -168,3 +168,17 @@ def refresh_statement(store, statement_id: int) -> bool:
         return False
     store.update_statement(statement_id, representative([r["text"] for r in rows]), len(rows))
     return True
+
+
+def join_statements_of(store, quotes: dict[int, int]) -> list[int]:
+    """Each copied quotation (new id) in the statement of the quotation it copies (old id): an
+    exact copy says what its original says. The statements touched, recounted."""
+    touched: set[int] = set()
+    for old, new in quotes.items():
+        statement_id = store.statement_of(old)
+        if statement_id is not None:
+            store.add_statement_quote(new, statement_id, 1.0)
+            touched.add(statement_id)
+    for statement_id in sorted(touched):
+        refresh_statement(store, statement_id)
+    return sorted(touched)

@@ -171,15 +171,39 @@ def assign_story(store, doc: Document, encoder) -> int:
         total, documents, first, last = None, 0, None, None
     # The member vector is kept as float16; the sum adds that same rounding, so removing it is exact.
     blob = None if p.vector is None else to_blob(p.vector)
-    vector = None if blob is None else from_blob(blob, p.vector.size)
-    store.add_story_document(doc.id, story_id, score, blob, p.first, p.last, p.entities)
-    store.count_story_entities(story_id, p.entities, 1)
-    store.update_story(story_id, {
-        "centroid": to_bytes(_add(total, vector)), "documents": documents + 1,
-        "first": _earliest(first, p.first), "last": _latest(last, p.last),
-    })
-    relabel(store, story_id, documents + 1, merged=len(found) > 1)
+    _add_member(store, Story(story_id, total, documents, first, last), doc.id, score, blob, p.first, p.last,
+                p.entities, merged=len(found) > 1)
     return story_id
+
+
+def _add_member(store, story: Story, doc_id: str, score: float | None, blob: bytes | None,
+                first: str | None, last: str | None, entities: dict[str, str], merged: bool) -> None:
+    """Record a document in a story (``story`` as it stood before) and update the story's sums and label."""
+    vector = None if blob is None else from_blob(blob, len(blob) // 2)  # float16: two bytes a value
+    store.add_story_document(doc_id, story.id, score, blob, first, last, entities)
+    store.count_story_entities(story.id, entities, 1)
+    store.update_story(story.id, {
+        "centroid": to_bytes(_add(story.total, vector)), "documents": story.documents + 1,
+        "first": _earliest(story.first, first), "last": _latest(story.last, last),
+    })
+    relabel(store, story.id, story.documents + 1, merged=merged)
+
+
+def join_story_of(store, doc_id: str, original_id: str) -> int | None:
+    """Put an exact copy in its original's story, with the original's place in it (same text, same
+    dates, same people: the same profile); None when the original is in no story."""
+    known = store.story_of(doc_id)
+    if known is not None:
+        return known
+    row = store.story_document(original_id)
+    if row is None:
+        return None
+    current = store.stories_by_id([row["story_id"]])[0]
+    story = Story(current["id"], from_bytes(current["centroid"]), current["documents"], current["first"],
+                  current["last"])
+    _add_member(store, story, doc_id, row["score"], row["vector"], row["first"], row["last"],
+                json.loads(row["entities"]), merged=False)
+    return story.id
 
 
 def leave_story(store, doc_id: str) -> None:

@@ -254,10 +254,11 @@ def _estimate(a: np.ndarray, b: bytes | None) -> float:
 
 
 def candidates(store, doc_id: str, fp: Fingerprint) -> list[str]:
-    """Stored documents worth comparing, at most MAX_CANDIDATES: the same body hash first,
-    then index hits: a shared sentence, or a MinHash estimate (shingles or anchors) that
-    is not noise; most alike first."""
-    found = store.same_body(fp.body_hash, doc_id, MAX_CANDIDATES)
+    """Stored documents worth comparing, at most MAX_CANDIDATES: the first stored with the same
+    body, then index hits: a shared sentence, or a MinHash estimate (shingles or anchors) that
+    is not noise; most alike first. One document per body: a text stored from ten sources is
+    compared, and linked, once (through the first of them; the others are its exact copies)."""
+    found = store.same_body(fp.body_hash, doc_id, 1)
     hits = store.bucket_hits(query_keys(fp), doc_id, (TEXT_BANDS, SENTENCE_BAND), 4 * MAX_CANDIDATES)
     rows = {r["document_id"]: r for r in store.fingerprint_rows([h["document_id"] for h in hits])}
     text_sig = np.asarray(fp.text_minhash.hashvalues, dtype=np.uint32)
@@ -265,14 +266,19 @@ def candidates(store, doc_id: str, fp: Fingerprint) -> list[str]:
     scored = []
     for hit in hits:
         row = rows.get(hit["document_id"])
-        if row is None or hit["document_id"] in found:
+        if row is None or row["body_hash"] == fp.body_hash:
             continue
         text = _estimate(text_sig, row["text_minhash"])
         anchors = _estimate(anchor_sig, row["anchor_minhash"]) if hit["anchor_hits"] else 0.0
         if hit["sentence_hits"] or text >= MIN_ESTIMATE or anchors >= ANCHORS / 2:
-            scored.append((max(text, anchors, min(1.0, hit["sentence_hits"] / 4)), hit["document_id"]))
-    scored.sort(key=lambda s: (-s[0], s[1]))
-    return (found + [doc for _, doc in scored])[:MAX_CANDIDATES]
+            score = max(text, anchors, min(1.0, hit["sentence_hits"] / 4))
+            scored.append((-score, row["rowid"], hit["document_id"], row["body_hash"]))
+    bodies: set[str] = set()
+    for _, _, other, body in sorted(scored):  # most alike first; of one body, the first stored
+        if body not in bodies:
+            bodies.add(body)
+            found.append(other)
+    return found[:MAX_CANDIDATES]
 
 
 # -- at ingest --------------------------------------------------------------------------------

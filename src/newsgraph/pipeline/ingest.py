@@ -3,7 +3,8 @@
 Each document is written with its quotes, people links, time expressions and
 event reports (merged into real events) in one transaction: killing a run
 loses at most the document in flight, and a re-run skips every document
-already stored (ids come from content).
+already stored. A document is one appearance of a text, (source, content):
+see appearances.py for what is skipped, reused or versioned.
 """
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ from ..model import Document, Person, Problem
 from ..read import read_paths
 from ..settings import Settings
 from ..store.sqlite import Store
+from .appearances import Appearances
 from .executor import process
+from .registry import ON_COPIES, build, run_chain
+from .reuse import fits, save_copy
 
 Event = Callable[[str, object], None]
 
@@ -31,6 +35,8 @@ class IngestReport:
     """What one ingest run did, for the CLI summary and the Python API."""
 
     added: int = 0
+    copies: int = 0  # of the added: exact copies of a stored text, stored with its analysis
+    versions: int = 0  # of the added: new versions of a document read from the same source before
     already_stored: int = 0
     flagged: int = 0
     quotes: int = 0
@@ -38,20 +44,18 @@ class IngestReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _new_documents(paths: Iterable[str | Path], settings: Settings, store: Store,
+def _new_documents(paths: Iterable[str | Path], settings: Settings, store: Store, seen: Appearances,
                    report: IngestReport, on_event: Event) -> Iterator[Document]:
-    """Documents not yet in the store; problems logged and reported as met."""
-    in_flight: set[str] = set()
+    """Documents to store (see appearances.py); problems logged and reported as met."""
     for item in read_paths(paths, settings):
         if isinstance(item, Problem):
             store.log_problem(item)
             report.problems.append(item)
             on_event("problem", item)
-        elif item.id in in_flight or store.has_document(item.id):
+        elif not seen.admit(item):
             report.already_stored += 1
             on_event("skipped", item)
         else:
-            in_flight.add(item.id)
             yield item
 
 
@@ -92,13 +96,43 @@ def ingest(paths: Iterable[str | Path], settings: Settings, store: Store,
     # Documents stored before copy detection and stories existed are brought up to date first.
     index_stored(store, model=settings.embedding_model)
     cluster_stored(store, ENCODERS.get(settings.embedding_model))
-    fresh = _new_documents(paths, settings, store, report, emit)
+    seen = Appearances(store)
+    fresh = _new_documents(paths, settings, store, seen, report, emit)
+    analyse_here = _Analysis(settings)
     for doc in process(fresh, settings):
-        save_document(store, doc, settings)
+        if doc.reuse_of is not None and fits(store, doc):
+            quotes, events = save_copy(store, doc, settings)
+            report.copies += 1
+        else:
+            doc = analyse_here(doc)
+            save_document(store, doc, settings)
+            quotes, events = len(doc.quotes), len(doc.events)
+        seen.stored(doc)
         report.added += 1
-        report.quotes += len(doc.quotes)
-        report.events += len(doc.events)
+        report.versions += doc.version_of is not None
+        report.quotes += quotes
+        report.events += events
         if not doc.analysable:
             report.flagged += 1
         emit("added", doc)
     return report
+
+
+class _Analysis:
+    """The analysis an exact copy skipped, run here when the stored one does not fit it (rare:
+    another title or date than the original's); the chain is built on first need."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.chain = None
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.reuse_of is None:
+            return doc
+        doc.reuse_of = None
+        if self.chain is None:
+            self.chain = build(self.settings, skip=ON_COPIES)
+        for done in run_chain(self.chain, [doc]):
+            done.spacy = None
+            return done
+        return doc

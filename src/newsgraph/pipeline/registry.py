@@ -17,13 +17,18 @@ StageFn = Callable[[Iterable[Document]], Iterator[Document]]
 StageFactory = Callable[[Settings], StageFn]
 
 STAGES: dict[str, StageFactory] = {}
+# Stages that also run on an exact copy of a stored text (Document.reuse_of set): cheap ones whose
+# result decides whether the stored analysis fits the copy. The others skip it: its analysis is reused.
+ON_COPIES: set[str] = set()
 
 
-def stage(name: str) -> Callable[[StageFactory], StageFactory]:
-    """Register a stage factory under ``name``."""
+def stage(name: str, on_copies: bool = False) -> Callable[[StageFactory], StageFactory]:
+    """Register a stage factory under ``name``; ``on_copies``: run it on exact copies too."""
 
     def register(factory: StageFactory) -> StageFactory:
         STAGES[name] = factory
+        if on_copies:
+            ON_COPIES.add(name)
         return factory
 
     return register
@@ -38,7 +43,7 @@ def per_document(fn: Callable[[Document], Document], name: str) -> StageFn:
 
     def run(docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:
-            if doc.analysable:
+            if doc.analysable and (doc.reuse_of is None or name in ON_COPIES):
                 try:
                     doc = fn(doc)
                 except Exception as exc:  # noqa: BLE001 - recorded on the document, not swallowed
@@ -58,10 +63,10 @@ def check(settings: Settings) -> None:
             raise NewsgraphError(E.BAD_SETTINGS, name="pipeline", detail=f"unknown stage {name!r} (known: {known})")
 
 
-def build(settings: Settings) -> list[StageFn]:
-    """The configured chain of stages, in order."""
+def build(settings: Settings, skip: set[str] | frozenset[str] = frozenset()) -> list[StageFn]:
+    """The configured chain of stages, in order, without those named in ``skip``."""
     check(settings)
-    return [STAGES[name](settings) for name in settings.pipeline]
+    return [STAGES[name](settings) for name in settings.pipeline if name not in skip]
 
 
 def run_chain(chain: list[StageFn], docs: Iterable[Document]) -> Iterator[Document]:

@@ -12,12 +12,12 @@ from ..settings import Settings
 from .registry import per_document, stage
 
 
-@stage("clean")
+@stage("clean", on_copies=True)
 def clean_stage(settings: Settings):
     return per_document(clean, "clean")
 
 
-@stage("language")
+@stage("language", on_copies=True)
 def language_stage(settings: Settings):
     return per_document(lambda doc: detect_language(doc, settings.languages), "language")
 

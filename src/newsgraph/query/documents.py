@@ -6,16 +6,26 @@ from typing import Iterator
 
 from ..store.sqlite import Store
 
+# A document is current when no later version (read from the same source, with a new text) points at it.
+CURRENT = "NOT EXISTS (SELECT 1 FROM documents n WHERE n.version_of = d.id)"
 
-def documents(store: Store, source: str | None = None, limit: int | None = None) -> Iterator[dict]:
+
+def documents(store: Store, source: str | None = None, limit: int | None = None,
+              current: bool = False) -> Iterator[dict]:
     """Contract fields: source, title, author, publisher, published, published_from,
-    published_to, text (the kept body), removed (list of [start, end, reason])."""
-    sql = "SELECT * FROM documents"
-    params: list = []
+    published_to, text (the kept body), removed (list of [start, end, reason]), version_of (the
+    earlier version read from the same source) and current (no later version); ``current``: only
+    current versions."""
+    sql = f"SELECT d.*, {CURRENT} AS current FROM documents d"
+    where, params = [], []
     if source:
-        sql += " WHERE source LIKE ?"
+        where.append("d.source LIKE ?")
         params.append(f"%{source}%")
-    sql += " ORDER BY source"
+    if current:
+        where.append(CURRENT)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY d.source, d.rowid"
     if limit:
         sql += " LIMIT ?"
         params.append(limit)
@@ -35,4 +45,6 @@ def documents(store: Store, source: str | None = None, limit: int | None = None)
             "flags": json.loads(row["flags"]),
             "text": "\n\n".join(text[s:e].strip() for s, e in kept if text[s:e].strip()),
             "removed": json.loads(row["removed"]),
+            "version_of": row["version_of"],
+            "current": bool(row["current"]),
         }

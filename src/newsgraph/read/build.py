@@ -20,7 +20,8 @@ def make_document(text: str, source: str, fmt: str, encoding: str | None = None,
     if not text.strip():
         raise NewsgraphError(E.EMPTY, path=source)
     fields = {name: clean_meta(name, (meta or {}).get(name)) for name in META_FIELDS}
-    return Document(id=document_id(text), source=source, text=text, format=fmt,
+    content = document_id(text)
+    return Document(id=content, content_hash=content, source=source, text=text, format=fmt,
                     encoding=encoding, **fields)
 
 

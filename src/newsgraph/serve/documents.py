@@ -6,6 +6,7 @@ from typing import Optional
 
 from fastapi import APIRouter, Depends, Query
 
+from ..query.documents import CURRENT
 from ..query.filters import overlapping
 from ..store.sqlite import Store
 from . import models
@@ -16,7 +17,8 @@ from .search import documents_matching
 router = APIRouter(tags=["documents"])
 
 SUMMARY = """SELECT d.id, d.source, d.url, d.title, d.author, d.publisher, d.published, d.published_from,
-       d.published_to, d.language, d.flags, length(d.text) AS characters,
+       d.published_to, d.language, d.flags, length(d.text) AS characters, d.version_of,
+       (SELECT n.id FROM documents n WHERE n.version_of = d.id) AS superseded_by,
        (SELECT COUNT(*) FROM quotes q WHERE q.document_id = d.id) AS quotes,
        (SELECT COUNT(*) FROM event_reports r WHERE r.document_id = d.id) AS events,
        (SELECT sd.story_id FROM story_documents sd WHERE sd.document_id = d.id) AS story,
@@ -31,7 +33,8 @@ def summary(row) -> dict:
     return {
         **{k: row[k] for k in ("id", "source", "url", "title", "author", "publisher", "published",
                                "published_from", "published_to", "language", "characters", "quotes",
-                               "events", "story")},
+                               "events", "story", "version_of", "superseded_by")},
+        "current": row["superseded_by"] is None,
         "flags": json.loads(row["flags"]),
         "copy_of": json.loads(row["copy_of"] or "[]"),
     }
@@ -79,9 +82,12 @@ def list_documents(
     date_from: Optional[str] = Query(None, description="Published on or after: YYYY, YYYY-MM or YYYY-MM-DD."),
     date_to: Optional[str] = Query(None, description="Published on or before: YYYY, YYYY-MM or YYYY-MM-DD."),
     q: Optional[str] = Query(None, description="Words the title or kept body must contain (full-text search)."),
+    current: Optional[bool] = Query(None, description="true: only current versions; false: only superseded ones."),
     paging: Paging = Depends(paging), db: Store = Depends(store),
 ):
     where, params = [], []
+    if current is not None:
+        where.append(CURRENT if current else f"NOT {CURRENT}")
     if source:
         where.append(f"d.source {LIKE}")
         params.append(containing(source))

@@ -57,6 +57,9 @@ class DocumentSummary(BaseModel):
     events: int = Field(description="Event reports coded from this document.")
     story: Optional[int] = None
     copy_of: list[CopyLink] = Field(default=[], description="Documents this one copies.")
+    version_of: Optional[str] = Field(None, description="The earlier version, read from the same source.")
+    superseded_by: Optional[str] = Field(None, description="The later version, read from the same source.")
+    current: bool = Field(True, description="No later version of this document was read from its source.")
 
 
 class Quote(BaseModel):

@@ -327,6 +327,19 @@ MIGRATIONS: list[str] = [
     CREATE INDEX documents_listing ON documents(published DESC, source, id);
     CREATE INDEX documents_publisher ON documents(publisher);
     """,
+    # 6: a document is one appearance of a text, (source, content). content_hash finds the same text at
+    # other sources (an exact copy: its own document, the analysis reused); version_of links an updated
+    # article to the earlier version read from the same source (current: no later version points at it).
+    # Before this version ids were content hashes, so they are the old rows' content hashes.
+    """
+    ALTER TABLE documents ADD COLUMN content_hash TEXT;
+    UPDATE documents SET content_hash = id;
+    ALTER TABLE documents ADD COLUMN version_of TEXT REFERENCES documents(id) ON DELETE SET NULL;
+    DROP INDEX documents_source;
+    CREATE INDEX documents_source_content ON documents(source, content_hash);
+    CREATE INDEX documents_content ON documents(content_hash);
+    CREATE INDEX documents_version_of ON documents(version_of);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -93,20 +93,84 @@ class Store:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
     def insert_document(self, doc: Document) -> None:
-        """Insert the document row and its quotes (speaker ids set by the linker)."""
+        """Insert the document row (its quotes and the rest are inserted by their own writers)."""
         self.db.execute(
             """INSERT INTO documents (id, source, format, url, title, author, publisher, published,
-               published_from, published_to, encoding, language, flags, text, kept, removed, ingested_at)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+               published_from, published_to, encoding, language, flags, text, kept, removed, ingested_at,
+               content_hash, version_of)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (
                 doc.id, doc.source, doc.format, doc.url, doc.title, doc.author, doc.publisher,
                 doc.published, doc.published_from, doc.published_to, doc.encoding, doc.language,
                 json.dumps(doc.flags), doc.text,
                 json.dumps([[s.start, s.end] for s in doc.kept]),
                 json.dumps([[r.start, r.end, r.reason] for r in doc.removed]),
-                _now(),
+                _now(), doc.content_hash or doc.id, doc.version_of,
             ),
         )
+
+    # -- appearances: which text was read from which source --------------------------------
+    def has_appearance(self, source: str, content_hash: str) -> bool:
+        """Whether this text was already stored from this source."""
+        return self.db.execute("SELECT 1 FROM documents WHERE source = ? AND content_hash = ?",
+                               (source, content_hash)).fetchone() is not None
+
+    def holder_of(self, content_hash: str) -> str | None:
+        """The first stored document holding this text (from whichever source), if any."""
+        row = self.db.execute("SELECT id FROM documents WHERE content_hash = ? ORDER BY rowid LIMIT 1",
+                              (content_hash,)).fetchone()
+        return row[0] if row else None
+
+    def current_version(self, source: str) -> str | None:
+        """The latest stored version of the document read from ``source``: none points back at it."""
+        row = self.db.execute(
+            """SELECT id FROM documents d WHERE source = ?
+               AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.version_of = d.id)
+               ORDER BY rowid DESC LIMIT 1""", (source,)).fetchone()
+        return row[0] if row else None
+
+    def source_of(self, doc_id: str) -> str | None:
+        row = self.db.execute("SELECT source FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def count_reports(self, doc_id: str) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM event_reports WHERE document_id = ?", (doc_id,)).fetchone()[0]
+
+    def analysis_inputs(self, doc_id: str) -> tuple | None:
+        """What a document's analysis depends on besides its text (ranges, dates, language, flags)."""
+        row = self.db.execute(
+            """SELECT kept, removed, published, published_from, published_to, language, flags
+               FROM documents WHERE id = ?""", (doc_id,)).fetchone()
+        return None if row is None else (json.loads(row[0]), json.loads(row[1]), *row[2:6], json.loads(row[6]))
+
+    def copy_analysis(self, original_id: str, doc_id: str, publisher: str) -> tuple[dict[int, int], list[int]]:
+        """Give ``doc_id`` (same text as ``original_id``) the original's analysis: its quotations,
+        people links, time expressions, sentence vectors and event reports (under the copy's own
+        publisher). Returns ({original quote id: new quote id}, the real events reported)."""
+        db = self.db
+        quotes: dict[int, int] = {}
+        columns = ("start, end, text, kind, cue_start, cue_end, cue, speaker_id, speaker_mention, "
+                   "speaker_start, speaker_end, speaker_type")
+        for (old,) in db.execute("SELECT id FROM quotes WHERE document_id = ? ORDER BY id", (original_id,)).fetchall():
+            cur = db.execute(f"INSERT INTO quotes (document_id, {columns}) SELECT ?, {columns} FROM quotes "
+                             "WHERE id = ?", (doc_id, old))
+            quotes[old] = int(cur.lastrowid)
+        db.execute("""INSERT OR IGNORE INTO person_documents (person_id, document_id, name, roles, country)
+                      SELECT person_id, ?, name, roles, country FROM person_documents WHERE document_id = ?""",
+                   (doc_id, original_id))
+        db.execute("""INSERT INTO time_expressions (document_id, start, end, text, value, precision, first, last,
+                      anchored) SELECT ?, start, end, text, value, precision, first, last, anchored
+                      FROM time_expressions WHERE document_id = ? ORDER BY id""", (doc_id, original_id))
+        db.execute("""INSERT OR IGNORE INTO sentence_vectors (document_id, start, end, model, vector)
+                      SELECT ?, start, end, model, vector FROM sentence_vectors WHERE document_id = ?""",
+                   (doc_id, original_id))
+        report = [c for c in REPORT_COLUMNS if c not in ("document_id", "publisher")]
+        db.execute(f"""INSERT INTO event_reports (document_id, publisher, {', '.join(report)})
+                       SELECT ?, ?, {', '.join(report)} FROM event_reports WHERE document_id = ? ORDER BY id""",
+                   (doc_id, publisher, original_id))
+        events = [r[0] for r in db.execute(
+            "SELECT DISTINCT event_id FROM event_reports WHERE document_id = ? ORDER BY 1", (doc_id,))]
+        return quotes, events
 
     def insert_quote(self, doc: Document, quote, speaker_id: int | None) -> None:
         speaker = quote.speaker
@@ -459,9 +523,9 @@ class Store:
         return {(r[0], r[1]) for r in rows}
 
     def same_body(self, body_hash: str, other_than: str, limit: int) -> list[str]:
-        """Ids of stored documents whose normalised kept body hashes to ``body_hash``."""
+        """Ids of stored documents whose normalised kept body hashes to ``body_hash``, first indexed first."""
         return [r[0] for r in self.db.execute(
-            "SELECT document_id FROM fingerprints WHERE body_hash = ? AND document_id != ? ORDER BY document_id "
+            "SELECT document_id FROM fingerprints WHERE body_hash = ? AND document_id != ? ORDER BY rowid "
             "LIMIT ?", (body_hash, other_than, limit))]
 
     def bucket_hits(self, buckets: list[tuple[int, int]], other_than: str, splits: tuple[int, int],
@@ -482,7 +546,7 @@ class Store:
 
     def fingerprint_rows(self, doc_ids: list[str]) -> list[sqlite3.Row]:
         return self.db.execute(
-            "SELECT * FROM fingerprints WHERE document_id IN (SELECT value FROM json_each(?))",
+            "SELECT rowid, * FROM fingerprints WHERE document_id IN (SELECT value FROM json_each(?))",
             (json.dumps(doc_ids),)).fetchall()
 
     def unfingerprinted(self) -> list[str]:
