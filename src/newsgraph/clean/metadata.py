@@ -125,8 +125,8 @@ def parse_byline(line: str) -> Meta | None:
     for f in fields[1:]:
         if f[:1].islower():
             break  # "with reporting by ...": credits, not outlet
-        if publisher is None:
-            publisher = _publisher(f)
+        if publisher is None and not _ROLE_NOUN.match(f.split()[-1]):
+            publisher = _publisher(f)  # "Justice Reporter" is the author's desk, not the outlet
     if _BY_LEAD.match(line) and line.rstrip().endswith((".", "?", "!")) and published is None and len(fields) > 3:
         return None
     return Meta(author=author, publisher=publisher, published=published)
