@@ -21,6 +21,7 @@ class Meta:
     author: str | None = None
     publisher: str | None = None
     published: str | None = None  # YYYY-MM-DD
+    month_day: tuple[int, int] | None = None  # a date written without its year ("March 3"): the year must come from elsewhere
 
 
 _BYLINE_LEAD = re.compile(
