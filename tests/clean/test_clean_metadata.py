@@ -19,6 +19,9 @@ from newsgraph.clean.metadata import (
      Meta(author="Omar Haddad", publisher="Northline News")),
     ("Written by staff writer Omar van der Berg", Meta(author="Omar van der Berg")),
     ("Posted by Kim Larsen on 12 May 2020", Meta(author="Kim Larsen", published="2020-05-12")),
+    ("By Kim Larsen, Courts Reporter | Harbour Gazette | 3 May 2020",
+     Meta(author="Kim Larsen", publisher="Harbour Gazette", published="2020-05-03")),  # the desk is not the outlet
+    ("By Kim Larsen, Staff Writer", Meta(author="Kim Larsen")),
 ])
 def test_byline(line, meta):
     assert parse_byline(line) == meta

@@ -34,13 +34,13 @@ def test_gold_is_not_empty():
     assert sum(len(r["drop"]) for r in ROWS) >= 30 and sum(len(r["keep"]) for r in ROWS) >= 10
 
 
-@pytest.mark.parametrize("doc_name,starts", EXAMPLE.cases("drop"))
-def test_drop_line_removed(doc_name, starts):
-    EXAMPLE.check_drop(doc_name, starts)
+@pytest.mark.parametrize("doc_name,starts,only", EXAMPLE.cases("drop"))
+def test_drop_line_removed(doc_name, starts, only):
+    EXAMPLE.check_drop(doc_name, starts, only)
 
 
-@pytest.mark.parametrize("doc_name,starts", EXAMPLE.cases("keep"))
-def test_keep_line_kept(doc_name, starts):
+@pytest.mark.parametrize("doc_name,starts,only", EXAMPLE.cases("keep"))
+def test_keep_line_kept(doc_name, starts, only):
     EXAMPLE.check_keep(doc_name, starts)
 
 

@@ -17,13 +17,13 @@ SEED_GOLD = CleaningGold(GOLD_ROWS, seed_document, id_len=3)
 cleaned = SEED_GOLD.cleaned
 
 
-@pytest.mark.parametrize("doc_name,starts", SEED_GOLD.cases("drop"))
-def test_drop_line_removed(doc_name, starts):
-    SEED_GOLD.check_drop(doc_name, starts)
+@pytest.mark.parametrize("doc_name,starts,only", SEED_GOLD.cases("drop"))
+def test_drop_line_removed(doc_name, starts, only):
+    SEED_GOLD.check_drop(doc_name, starts, only)
 
 
-@pytest.mark.parametrize("doc_name,starts", SEED_GOLD.cases("keep"))
-def test_keep_line_kept(doc_name, starts):
+@pytest.mark.parametrize("doc_name,starts,only", SEED_GOLD.cases("keep"))
+def test_keep_line_kept(doc_name, starts, only):
     SEED_GOLD.check_keep(doc_name, starts)
 
 

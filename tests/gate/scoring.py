@@ -44,3 +44,11 @@ def covered(span: tuple[int, int], ranges: list[tuple[int, int]], text: str) -> 
         if not text[i].isspace() and not any(s <= i < e for s, e in ranges):
             return False
     return True
+
+
+def body_kept(span: tuple[int, int], kept: list[tuple[int, int]], removed: list[tuple[int, int, str]], text: str) -> bool:
+    """Is the body line ``span`` kept? A dateline removed at its head ("LIMA (Wire) — ") is not body,
+    and the line counts as kept when the rest of it is."""
+    heads = [(s, e) for s, e, why in removed
+             if why == "dateline" and span[0] <= s < e < span[1] and not text[span[0]:s].strip()]
+    return covered(span, kept + heads, text)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .metadata import parse_byline, parse_dateline, parse_source_line
+from .datelines import dateline_meta, source_meta
+from .metadata import parse_byline
 
 Detector = Callable[[str], bool]
 REGISTRY: list[tuple[str, Detector]] = []
@@ -54,7 +55,7 @@ def byline(text: str) -> bool:
 
 @detector("dateline")
 def dateline(text: str) -> bool:
-    return parse_dateline(text) is not None
+    return dateline_meta(text) is not None
 
 
 _SCRAPER = _rx(
@@ -92,7 +93,7 @@ def footer_link(text: str) -> bool:
 
 @detector("source-line")
 def source_line(text: str) -> bool:
-    return parse_source_line(text) is not None
+    return source_meta(text) is not None
 
 
 # --- publisher notes -------------------------------------------------------------------------

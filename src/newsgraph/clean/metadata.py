@@ -21,6 +21,7 @@ class Meta:
     author: str | None = None
     publisher: str | None = None
     published: str | None = None  # YYYY-MM-DD
+    month_day: tuple[int, int] | None = None  # a date written without its year ("March 3"): the year must come from elsewhere
 
 
 _BYLINE_LEAD = re.compile(
@@ -125,8 +126,8 @@ def parse_byline(line: str) -> Meta | None:
     for f in fields[1:]:
         if f[:1].islower():
             break  # "with reporting by ...": credits, not outlet
-        if publisher is None:
-            publisher = _publisher(f)
+        if publisher is None and not _ROLE_NOUN.match(f.split()[-1]):
+            publisher = _publisher(f)  # "Justice Reporter" is the author's desk, not the outlet
     if _BY_LEAD.match(line) and line.rstrip().endswith((".", "?", "!")) and published is None and len(fields) > 3:
         return None
     return Meta(author=author, publisher=publisher, published=published)
