@@ -48,7 +48,7 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[tuple[str, str] | Newsg
     for given in paths:
         path = os.fspath(given)
         if not _utf8(path):
-            yield NewsgraphError(E.BAD_NAME, path=printable(path))
+            yield NewsgraphError(E.BAD_NAME, path=_printable(path))
             continue
         try:
             info = os.stat(path)
@@ -91,7 +91,7 @@ def _entry(entry: os.DirEntry, seen: dict[_Key, str], open_: set[_Key]
            ) -> Iterator[tuple[str, str] | NewsgraphError]:
     path = entry.path
     if not _utf8(entry.name):
-        yield NewsgraphError(E.BAD_NAME, path=printable(path))
+        yield NewsgraphError(E.BAD_NAME, path=_printable(path))
         return
     if entry.name.startswith("."):
         yield NewsgraphError(E.HIDDEN, path=path, kind="folder" if _is_dir(entry) else "file")
@@ -159,7 +159,7 @@ def _utf8(name: str) -> bool:
     return True
 
 
-def printable(path: str) -> str:
+def _printable(path: str) -> str:
     """A path that can be printed and stored: undecodable bytes written as \\xNN."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
