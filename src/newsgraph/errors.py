@@ -31,7 +31,8 @@ class E(Enum):
     BAD_JSON = ErrorInfo("E006", "{path} line {line}: not a JSON object ({detail})", "one JSON object per line")
     NO_TEXT_FIELD = ErrorInfo("E007", "{path} line {line}: no 'text' or 'html' field", "give the article in 'text' or 'html'")
     BAD_WARC = ErrorInfo("E008", "{path}: damaged or truncated WARC ({detail})", "records read before the damage were kept")
-    UNSUPPORTED = ErrorInfo("E009", "{path}: unsupported file type", "give .txt, .html, .htm, .jsonl, .warc or .warc.gz")
+    UNSUPPORTED = ErrorInfo("E009", "{path}: unsupported file type ({kind})",
+                            "only .txt .html .htm .jsonl .warc .warc.gz files are read")
     NO_BODY = ErrorInfo("E010", "{path}: no article text found", "the page holds no extractable article body")
     MODEL_MISSING = ErrorInfo(
         "E011", "spaCy model '{model}' is not installed",
@@ -60,6 +61,12 @@ class E(Enum):
     BAD_COPY_KIND = ErrorInfo("E023", "not a copy kind: {value}", "one or more of {kinds}, comma-separated")
     PORT_IN_USE = ErrorInfo("E024", "cannot listen on {host}:{port} ({detail})",
                             "choose another --port, or stop the program using it")
+    HIDDEN = ErrorInfo("E025", "{path}: hidden {kind}, not read", "name it on the command line to read it")
+    SYMLINK_LOOP = ErrorInfo("E026", "{path}: symbolic link loop ({detail})", "fix or remove the link")
+    BROKEN_LINK = ErrorInfo("E027", "{path}: broken symbolic link (to {target})", "the file it points to does not exist")
+    NOT_REGULAR = ErrorInfo("E028", "{path}: not a regular file ({kind})", "pipes, sockets and devices are not read")
+    FOLDER_SEEN = ErrorInfo("E029", "{path}: links to a folder already read ({other})", "each folder is read once")
+    BAD_NAME = ErrorInfo("E030", "{path}: name is not valid UTF-8", "rename it: sources are stored as UTF-8 text")
 
 
 class NewsgraphError(Exception):

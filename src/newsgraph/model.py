@@ -209,13 +209,16 @@ class Document:
 @dataclass(frozen=True)
 class Problem:
     """An input that was skipped, and why: the reader yields it instead of raising,
-    so one bad file never stops a run. ``message`` is the error's full CLI line."""
+    so one bad file never stops a run. ``message`` is the error's full CLI line;
+    ``status`` is "error" for input that failed, "skipped" for a path left out by
+    choice (hidden, unknown suffix, not a regular file)."""
 
     source: str
     code: str
     message: str
+    status: str = "error"
 
     @classmethod
-    def of(cls, source: str, error: Any) -> "Problem":
+    def of(cls, source: str, error: Any, status: str = "error") -> "Problem":
         """Build from a ``NewsgraphError`` met while reading ``source``."""
-        return cls(source=source, code=error.code, message=error.line())
+        return cls(source=source, code=error.code, message=error.line(), status=status)

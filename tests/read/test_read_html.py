@@ -1,6 +1,10 @@
 """HTML pages through trafilatura: body text, metadata, charsets, pages without a body."""
 from __future__ import annotations
 
+import sys
+
+import pytest
+
 HEAD = (
     '<meta name="author" content="Jane Roe">'
     '<meta property="og:site_name" content="The Harbour Gazette">'
@@ -69,3 +73,35 @@ def test_xhtml_with_xml_declaration(read, tmp_path, page, paragraphs):
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + page("Ferry", paragraphs), encoding="utf-8")
     (doc,) = read(path)
     assert paragraphs[2] in doc.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+@pytest.mark.parametrize("charset", [None, "utf-8"])  # a page's meta tag may name another charset than the file's
+def test_html_in_utf16_and_utf32_with_a_bom(read, tmp_path, page, paragraphs, codec, charset):
+    text = ["Der Bürgermeister sagte, die Fähre « fahre » ab März wieder – pünktlich, hoffentlich."] + paragraphs
+    bom = "\ufeff" if codec.endswith("-be") else ""
+    path = tmp_path / "wide.html"
+    path.write_bytes((bom + page("Über die Fähre", text, charset=charset)).encode(codec))
+    (doc,) = read(path)
+    assert doc.encoding == codec[:6]
+    assert doc.title == "Über die Fähre"
+    for paragraph in text:
+        assert paragraph in doc.text
+
+
+def test_deeply_nested_html_is_read_without_recursion_error(read, tmp_path, paragraphs):
+    """100,000 nested elements: the parser stops at its depth limit (libxml2: 256) and the page's
+    text before the limit is read; nothing recursive in Python ever sees the depth."""
+    depth = 100_000
+    assert depth > sys.getrecursionlimit()
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    path = tmp_path / "deep.html"
+    path.write_text(f"<html><body><article>{body}" + "<div>" * depth + "<p>Deep inside.</p>" + "</div>" * depth
+                    + "</article></body></html>", encoding="utf-8")
+    (doc,) = read(path)
+    assert paragraphs[0] in doc.text
+    only_nesting = tmp_path / "only-nesting.html"
+    only_nesting.write_text("<html><body>" + "<div>" * depth + "<p>Deep inside.</p>" + "</div>" * depth
+                            + "</body></html>", encoding="utf-8")
+    (item,) = read(only_nesting)
+    assert getattr(item, "code", None) in (None, "E010")  # read, or no article text: never an exception

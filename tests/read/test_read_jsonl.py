@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from newsgraph.model import Document, Problem
 from newsgraph.settings import Settings
 
@@ -88,3 +90,32 @@ def test_jsonl_odd_lines(read, tmp_path):
     assert [getattr(x, "code", "doc") for x in items] == ["E007", "doc", "doc"]
     assert items[1].text == "Café crème “noted” in the café district of the city."
     assert items[1].encoding == "cp1252"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_jsonl_in_utf16_and_utf32_with_a_bom(read, tmp_path, page, paragraphs, codec):
+    records = [{"text": "Der Bürgermeister sagte: „Die Fähre fährt ab März.“\nZweite Zeile.", "title": "Fähre"},
+               '{"text": broken',
+               {"html": page("Ferry line to open", paragraphs)},
+               {"text": "Last line, no newline after it."}]
+    data = lines(*records).decode("utf-8").rstrip("\n")
+    bom = "\ufeff" if codec[-3:] in ("-le", "-be") else ""
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes((bom + data).encode(codec))
+    items = read(path)
+    assert [(x.source.rsplit("#", 1)[1], getattr(x, "code", "doc")) for x in items] == [
+        ("L1", "doc"), ("L2", "E006"), ("L3", "doc"), ("L4", "doc")]
+    first, _, html_doc, last = items
+    assert first.text == records[0]["text"] and first.title == "Fähre"
+    assert paragraphs[1] in html_doc.text
+    assert last.text == "Last line, no newline after it."
+    assert {first.encoding, html_doc.encoding, last.encoding} == {codec[:6]}
+
+
+def test_jsonl_in_utf16_cut_mid_character(read, tmp_path):
+    path = tmp_path / "cut.jsonl"
+    data = lines({"text": "First article, whole."}, {"text": "Second article, cut."}).decode("utf-8")
+    path.write_bytes(data.encode("utf-16")[:-3])  # an odd number of bytes: the last character is half there
+    first, problem = read(path)
+    assert first.text == "First article, whole."
+    assert (problem.source, problem.code) == (str(path), "E004")  # one problem for the file, no exception

@@ -69,6 +69,23 @@ def test_utf16_with_bom_and_without(read, tmp_path):
     assert one(read, without).encoding == "utf-16-le"
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_wide_encodings_with_a_bom(read, tmp_path, codec):
+    path = tmp_path / "wide.txt"
+    bom = "\ufeff" if codec[-3:] in ("-le", "-be") else ""  # the plain codecs write their own mark
+    path.write_bytes((bom + SAMPLE.replace("\n", "\r\n")).encode(codec))
+    doc = one(read, path)
+    assert doc.text == SAMPLE  # mark dropped, newlines normalised
+    assert doc.encoding == codec[:6]
+    assert doc.id == one(read, write_utf8(tmp_path, SAMPLE)).id
+
+
+def write_utf8(folder, text):
+    path = folder / "same-in-utf8.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_newlines_normalised_and_document_offsets_follow(read, tmp_path):
     path = tmp_path / "crlf.txt"
     path.write_bytes(b"First line.\r\nSecond line.\rThird line.\n")

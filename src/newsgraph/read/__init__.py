@@ -2,8 +2,9 @@
 
 Formats: .txt (the decoded file), .html/.htm (the text trafilatura extracts),
 .jsonl (one article per line), .warc/.warc.gz (HTML responses, text resources).
-Folders are walked recursively in name order, hidden entries skipped, files of
-unknown type ignored; a file of unknown type named explicitly is a problem.
+Folders are walked recursively in name order. Every path given or met that is
+not read (hidden, unknown type, pipe or device, broken link, link loop,
+unreadable) is a problem with its reason; a hidden file named explicitly is read.
 
 ``Document.text`` is the decoded text with newlines normalised ("\\r\\n" and
 "\\r" become "\\n") and a byte-order mark dropped; nothing else is changed.
@@ -24,7 +25,7 @@ from ..model import Document, Problem
 from ..settings import Settings
 from .ids import document_id
 from .jsonl import read_jsonl
-from .paths import count_inputs, format_of, iter_inputs
+from .paths import SKIPPED, count_inputs, format_of, iter_inputs
 from .text import read_html, read_txt
 from .warc import read_warc
 
@@ -45,7 +46,8 @@ def read_paths(paths: Iterable[str | Path], settings: Settings) -> Iterator[Docu
     """Every article under ``paths``, in order, with a Problem for each input that failed."""
     for item in iter_inputs(paths):
         if isinstance(item, NewsgraphError):
-            yield Problem.of(str(item.details.get("path", "")), item)
+            status = "skipped" if item.error in SKIPPED else "error"
+            yield Problem.of(str(item.details.get("path", "")), item, status)
         else:
             yield from read_file(*item, settings)
 

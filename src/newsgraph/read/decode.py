@@ -42,12 +42,12 @@ def decode(data: bytes, path: str, declared: str | None = None) -> tuple[str, st
     ``declared`` is a charset named by the container (HTTP header); it is used
     only when the bytes decode under it without error.
     """
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            text = _strict(data, name)
-            if text is None:
-                raise NewsgraphError(E.UNDECODABLE, path=path)
-            return _checked(text, path), name
+    name = bom_encoding(data)
+    if name:
+        text = _strict(data, name)
+        if text is None:
+            raise NewsgraphError(E.UNDECODABLE, path=path)
+        return _checked(text, path), name
     utf16 = _bomless_utf16(data)
     if utf16:
         text = _strict(data, utf16)
@@ -64,6 +64,14 @@ def decode(data: bytes, path: str, declared: str | None = None) -> tuple[str, st
         if text is not None and not _looks_binary(text):
             return normalise_newlines(text), name
     return _guess(data, path)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The codec a leading byte-order mark names (it drops the mark), or None."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
 
 
 def _declared(declared: str | None) -> list[str]:

@@ -204,7 +204,7 @@ class Store:
 
     def log_problem(self, problem: Problem) -> None:
         with self.transaction():
-            self.log(problem.source, "error", code=problem.code, message=problem.message)
+            self.log(problem.source, problem.status, code=problem.code, message=problem.message)
 
     # -- people (the linker's index) -------------------------------------------------
     def people_with_key(self, key: str) -> list[sqlite3.Row]:
