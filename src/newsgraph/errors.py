@@ -81,16 +81,20 @@ class NewsgraphError(Exception):
     def code(self) -> str:
         return self.error.value.code
 
+    def _filled(self, template: str) -> str:
+        try:
+            return template.format(**self.details)
+        except (KeyError, ValueError, IndexError):
+            return template
+
     @property
     def message(self) -> str:
-        try:
-            return self.error.value.message.format(**self.details)
-        except (KeyError, ValueError, IndexError):
-            return self.error.value.message
+        return self._filled(self.error.value.message)
 
     @property
     def hint(self) -> str:
-        return self.error.value.hint
+        """The hint, with its placeholders filled too (E020 lists the types it accepts)."""
+        return self._filled(self.error.value.hint)
 
     def line(self) -> str:
         """The one line the CLI prints: code, message and hint."""

@@ -7,9 +7,9 @@ from newsgraph.clean import clean
 from newsgraph.clean.lines import units
 from newsgraph.model import Document
 
-from .conftest import PRESS_RELEASE, SEEDS, seed_document
+from conftest import seed_names, shared_params
 
-SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+from .conftest import PRESS_RELEASE, seed_document
 
 
 def _check_partition(doc: Document, original: str) -> None:
@@ -30,7 +30,8 @@ def _check_partition(doc: Document, original: str) -> None:
     assert not stray, f"characters neither kept nor removed: {doc.text[stray[0]:stray[0] + 40]!r}"
 
 
-@pytest.mark.parametrize("name", SEED_NAMES)
+@pytest.mark.shared("seeds")
+@shared_params("name", seed_names)
 def test_seed_partition(name):
     doc = seed_document(name)
     original = doc.text
@@ -79,7 +80,7 @@ def test_cleaning_is_cheap(article_text):
     """Cleaning must cost far less than parsing: a few ms per article (generous bound)."""
     import time
 
-    docs = [seed_document(n).text for n in SEED_NAMES] or [article_text]
+    docs = [seed_document(n).text for n in seed_names()] or [article_text]
     clean(Document(id="w", source="w", text=docs[0]))  # warm regex caches
     t0 = time.perf_counter()
     for text in docs * 5:

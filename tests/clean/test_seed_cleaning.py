@@ -5,29 +5,38 @@ One parametrised case per seed and per gold line, so a failure names the line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
 
-from .conftest import GOLD, CleaningGold, load_gold, seed_document
+from conftest import shared_params
 
-pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="shared seeds not present")
+from .conftest import CleaningGold, load_gold, seed_document
 
-GOLD_ROWS = load_gold()
-SEED_GOLD = CleaningGold(GOLD_ROWS, seed_document, id_len=3)
-cleaned = SEED_GOLD.cleaned
+pytestmark = pytest.mark.shared("seeds", "eval")
 
 
-@pytest.mark.parametrize("doc_name,starts,only", SEED_GOLD.cases("drop"))
+@functools.cache
+def seed_gold() -> CleaningGold:
+    """Read at collection, and only where ../shared is (never at import)."""
+    return CleaningGold(load_gold(), seed_document, id_len=3)
+
+
+def cleaned(name: str):
+    return seed_gold().cleaned(name)
+
+
+@shared_params("doc_name,starts,only", lambda: seed_gold().cases("drop"))
 def test_drop_line_removed(doc_name, starts, only):
-    SEED_GOLD.check_drop(doc_name, starts, only)
+    seed_gold().check_drop(doc_name, starts, only)
 
 
-@pytest.mark.parametrize("doc_name,starts,only", SEED_GOLD.cases("keep"))
+@shared_params("doc_name,starts,only", lambda: seed_gold().cases("keep"))
 def test_keep_line_kept(doc_name, starts, only):
-    SEED_GOLD.check_keep(doc_name, starts)
+    seed_gold().check_keep(doc_name, starts)
 
 
-@pytest.mark.parametrize("doc_name,field,value", SEED_GOLD.meta_cases())
+@shared_params("doc_name,field,value", lambda: seed_gold().meta_cases())
 def test_metadata(doc_name, field, value):
     assert getattr(cleaned(doc_name), field) == value
 
@@ -38,9 +47,7 @@ STORY = (dt.date(2021, 7, 1), dt.date(2021, 9, 30))
 MUST_BOUND = {"004": (dt.date(2021, 7, 1), dt.date(2021, 7, 31))}
 
 
-@pytest.mark.parametrize(
-    "doc_name", [r["doc"] for r in GOLD_ROWS if r["metadata"].get("published", "") is None]
-)
+@shared_params("doc_name", lambda: [r["doc"] for r in seed_gold().rows if r["metadata"].get("published", "") is None])
 def test_window_honest(doc_name):
     doc = cleaned(doc_name)
     assert doc.published is None

@@ -173,7 +173,33 @@ def test_ingest_summary_and_exit_code(tmp_path, run_cli):
     code, out, err = run_cli("ingest", folder, "--db", tmp_path / "s.db", "--workers", "1", "--no-progress")
     assert code == 0, err
     assert out == ""  # stdout stays clean for pipes; the summary goes to stderr
-    assert err.startswith("added 1 documents") and "1 quotations" in err
+    assert err.startswith("added 1 document (0 flagged") and "1 quotation," in err
+    assert "0 problems" in err and "holds 1 document, 1 quotation, 1 person, 0 events" in err
+
+
+def test_counts_agree_with_their_nouns():
+    from newsgraph.cli.output import counted
+
+    assert [counted(n, "problem") for n in (0, 1, 2)] == ["0 problems", "1 problem", "2 problems"]
+    assert [counted(n, "story") for n in (1, 3)] == ["1 story", "3 stories"]
+    assert [counted(n, "day") for n in (1, 3)] == ["1 day", "3 days"]
+    assert [counted(n, "person", "people") for n in (1, 15)] == ["1 person", "15 people"]
+
+
+def test_ingest_of_paths_that_do_not_exist_creates_no_database(run_cli, tmp_path):
+    db = tmp_path / "x.db"
+    code, out, err = run_cli("ingest", tmp_path / "nowhere", tmp_path / "neither.txt", "--db", db, "--no-progress")
+    assert code == 2 and out == ""
+    assert err.startswith("newsgraph: E001 no such file or folder: ") and "nowhere" in err and "neither.txt" in err
+    assert len(err.strip().splitlines()) == 1 and not db.exists()
+
+
+def test_ingest_with_one_good_path_goes_on_past_a_missing_one(run_cli, tmp_path):
+    (tmp_path / "good.txt").write_text("The mayor said on Monday that the bridge would reopen in the spring.\n")
+    db = tmp_path / "y.db"
+    code, _, err = run_cli("ingest", tmp_path / "nowhere", tmp_path / "good.txt", "--db", db, "--no-progress",
+                           "--workers", "1")
+    assert code == 0 and "E001" in err and "added 1 document " in err and "1 problem." in err and db.exists()
 
 
 def test_ingest_exits_1_when_every_input_failed_and_0_when_something_was_stored(run_cli, tmp_path):

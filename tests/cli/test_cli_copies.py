@@ -54,12 +54,14 @@ def test_copies_kind_and_source_filters(db, run_cli):
     assert len(jsonl(out)) == 1
 
 
-def test_copies_csv_keeps_spans_as_json(db, run_cli):
+def test_copies_csv_gives_aligned_spans_as_ranges_joined_with_semicolons(db, run_cli):
     code, out, err = run_cli("copies", "--db", db, "--format", "csv")
     assert code == 0, err
     table = list(csv.DictReader(io.StringIO(out)))
+    _, as_jsonl, _ = run_cli("copies", "--db", db, "--format", "jsonl")
     assert table and CONTRACT <= set(table[0])
-    assert all(len(span) == 4 for span in json.loads(table[0]["spans"]))
+    for row, full in zip(table, jsonl(as_jsonl)):  # same order, same pairs
+        assert row["spans"] == "; ".join(f"[{a}:{b}]->[{c}:{d}]" for a, b, c, d in full["spans"])
 
 
 def test_copies_table_names_both_sides(db, run_cli, monkeypatch):
@@ -83,7 +85,10 @@ def test_no_copies_is_a_note_not_an_error(tmp_path, run_cli):
     api.ingest([tmp_path / "one.jsonl"], db=tmp_path / "one.db", pipeline="clean,language", workers=1,
                progress=False)
     code, out, err = run_cli("copies", "--db", tmp_path / "one.db")
-    assert code == 0 and "no copies found" in err and "1 stored documents are independent" in err
+    assert code == 0 and out == ""  # one message, on stderr: no "(nothing found)" besides it
+    assert err == "newsgraph: no copies found; the database holds one document (a copy takes two)\n"
+    code, out, err = run_cli("copies", "--db", tmp_path / "one.db", "--kind", "exact")
+    assert code == 0 and out == "" and err == "newsgraph: no copies found; nothing matches those filters\n"
 
 
 def test_benchmark_copies_reports_rates_and_index_size(db, tmp_path, run_cli):

@@ -34,12 +34,18 @@ def test_events_jsonl_carries_the_contract(db, run_cli):
     assert len(rows) == 7 and all(set(r) == CONTRACT for r in rows)
 
 
-def test_events_csv_has_one_row_per_event_with_nested_fields_as_json(db, run_cli):
+def test_events_csv_has_one_row_per_event_with_lists_joined_by_semicolons(db, run_cli):
     code, out, err = run_cli("events", "--db", db, "--format", "csv")
     assert code == 0, err
     table = list(csv.DictReader(io.StringIO(out)))
+    _, as_jsonl, _ = run_cli("events", "--db", db, "--format", "jsonl")
     assert len(table) == 7 and CONTRACT <= set(table[0])
-    assert json.loads(table[0]["actor"])[0]["country"] == "NOR"
+    assert table[0]["actor"] == "Norway (NOR:GOV)"
+    for row, event in zip(table, jsonl(as_jsonl)):
+        assert row["recipient"] == "; ".join(
+            f"{a['name']} ({':'.join(x for x in (a['country'], a['sector']) if x)})" for a in event["recipient"])
+        assert row["evidence"] == "; ".join(f"{x['source']} [{x['start']}:{x['end']}]" for x in event["evidence"])
+        assert row["context"] == "; ".join(event["context"]) and not row["context"].startswith("[")
 
 
 def test_events_table_shows_actors_types_and_evidence(db, run_cli, monkeypatch):
@@ -73,6 +79,15 @@ def test_bad_filters_are_one_line_errors(db, run_cli, args, code):
     rc, out, err = run_cli("events", "--db", db, *args)
     assert rc == 2 and out == ""
     assert one_error_line(err, code), err
+    assert "{" not in err  # every placeholder of the message and of its hint filled
+
+
+def test_a_bad_type_lists_the_types_there_are(db, run_cli):
+    from newsgraph.ontology.plover import TYPES
+
+    rc, _, err = run_cli("events", "--db", db, "--type", "CONSULT,FOO")
+    assert rc == 2 and "not a PLOVER event type: FOO" in err
+    assert f"(one or more of {', '.join(TYPES)}, comma-separated)" in err
 
 
 def test_actors(db, run_cli):
@@ -84,7 +99,7 @@ def test_actors(db, run_cli):
     _, out, _ = run_cli("actors", "--db", db, "--country", "EST", "--sector", "mil")
     assert "Estonian army" in out and "Norway" not in out
     code, out, err = run_cli("actors", "--db", db, "--country", "XYZ")
-    assert code == 0 and "(nothing found)" in out and "no actors found" in err
+    assert code == 0 and out == "" and "no actors found" in err  # one message: the note
 
 
 def test_relations_table_prints_events_and_the_series(db, run_cli):

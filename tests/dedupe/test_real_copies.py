@@ -11,7 +11,7 @@ from conftest import SHARED
 from . import builders
 
 DEV = SHARED / "data" / "polnear" / "dev" / "text"
-pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason=f"{DEV} not found (../shared must sit beside the repo)")
+pytestmark = pytest.mark.shared("polnear")
 
 ARTICLES = 10
 EXPECTED = {"same": {"exact"}, "wrapped": {"exact", "near"}, "truncated": {"partial"}, "spun": {"spun"}}

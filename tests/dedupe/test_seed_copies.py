@@ -6,7 +6,6 @@ import pytest
 
 from newsgraph import api
 
-from conftest import SEEDS
 from . import builders
 
 BUILT = ("exact", "wrapped", "truncated", "spun", "reordered")
@@ -16,8 +15,8 @@ EXPECTED = {"exact": {"exact"}, "wrapped": {"near", "exact"}, "truncated": {"par
 FAST = {"pipeline": "clean,language", "workers": 1, "progress": False}  # copies need no parse
 
 
-def seed_texts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+def seed_texts(seeds_dir) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
 
 
 def build(text: str, kind: str) -> str:
@@ -33,10 +32,10 @@ def build(text: str, kind: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> dict[str, list[dict]]:
+def built(tmp_path_factory, seeds_dir) -> dict[str, list[dict]]:
     """The copy pairs found, by ingest order: originals first ('originals') or copies first ('copies')."""
     folder = tmp_path_factory.mktemp("built")
-    texts = seed_texts()
+    texts = seed_texts(seeds_dir)
     originals = builders.write_jsonl(folder / "originals.jsonl", [
         {"text": t, "title": f"seed {i}", "published": f"2021-01-{i + 1:02d}"} for i, t in enumerate(texts)])
     copies = builders.write_jsonl(folder / "copies.jsonl", [
@@ -53,10 +52,10 @@ def built(tmp_path_factory) -> dict[str, list[dict]]:
 
 
 @pytest.mark.parametrize("order", ["originals", "copies"])
-def test_every_built_copy_is_found_with_its_kind_and_direction(built, order):
+def test_every_built_copy_is_found_with_its_kind_and_direction(built, order, seeds_dir):
     pairs = {(p["title"], p["original_title"]): p for p in built[order]}
     missing = []
-    for i in range(len(seed_texts())):
+    for i in range(len(seed_texts(seeds_dir))):
         for kind in BUILT:
             pair = pairs.get((f"seed {i} {kind}", f"seed {i}"))
             if pair is None or pair["kind"] not in EXPECTED[kind] or pair["direction"] != "published":
@@ -80,9 +79,9 @@ def test_built_pairs_carry_aligned_spans(built):
             assert copy_start < copy_end and original_start < original_end
 
 
-def test_the_seed_files_are_independent(tmp_path):
+def test_the_seed_files_are_independent(tmp_path, seeds_dir):
     db = tmp_path / "seeds.db"
-    api.ingest([SEEDS], db=db, **FAST)
+    api.ingest([seeds_dir], db=db, **FAST)
     assert list(api.copies(db=db)) == []
 
 

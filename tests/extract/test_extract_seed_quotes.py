@@ -4,7 +4,6 @@ Reads the third-party seeds from ../shared at test time (never copied into the p
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -12,7 +11,8 @@ import pytest
 
 from newsgraph.model import Document
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+from conftest import eval_rows, shared_params
+
 _MARKS = re.compile(r"[\"“”„‟«»'‘’‚‛`]")
 
 
@@ -20,22 +20,22 @@ def norm(s: str) -> str:
     """Quote marks unified, whitespace collapsed, lower-cased."""
     return " ".join(_MARKS.sub("'", s).split()).lower()
 
-GOLD_PATH = SHARED / "eval" / "seed_quotes.jsonl"
-SEEDS = SHARED / "seeds"
-GOLD = [json.loads(line) for line in GOLD_PATH.read_text(encoding="utf-8").splitlines() if line.strip()] \
-    if GOLD_PATH.exists() else []
 
-pytestmark = pytest.mark.skipif(not GOLD, reason="shared seeds/gold not available")
+pytestmark = pytest.mark.shared("seeds", "eval")
+
+
+def gold() -> list[dict]:
+    return eval_rows("seed_quotes.jsonl")
 
 
 @pytest.fixture(scope="module")
-def seed_docs(nlp):
+def seed_docs(nlp, seeds_dir):
     from newsgraph.extract import extract_quotes
 
     out = {}
-    for name in sorted({g["doc"] for g in GOLD}):
-        text = (SEEDS / name).read_text(encoding="utf-8")
-        doc = Document(id=name, source=str(SEEDS / name), text=text)
+    for name in sorted({g["doc"] for g in gold()}):
+        text = (seeds_dir / name).read_text(encoding="utf-8")
+        doc = Document(id=name, source=str(seeds_dir / name), text=text)
         doc.spacy = nlp(doc.body_view())
         out[name] = extract_quotes(doc)
     return out
@@ -46,12 +46,12 @@ def _hits(doc, gold):
     return [q for q in doc.quotes if key in norm(q.content.of(doc.text))]
 
 
-@pytest.mark.parametrize("gold", GOLD, ids=[f"{g['doc'][:3]}:{g['quote'][:40]}" for g in GOLD])
-def test_gold_quote_found_with_speaker(seed_docs, gold):
-    doc = seed_docs[gold["doc"]]
-    hits = _hits(doc, gold)
-    assert hits, f"not found: {gold['quote']!r}"
-    names = {gold["speaker"], *gold["aliases"]}
+@shared_params("g", gold, ids=lambda g: f"{g['doc'][:3]}:{g['quote'][:40]}")
+def test_gold_quote_found_with_speaker(seed_docs, g):
+    doc = seed_docs[g["doc"]]
+    hits = _hits(doc, g)
+    assert hits, f"not found: {g['quote']!r}"
+    names = {g["speaker"], *g["aliases"]}
     got = [q.speaker_name for q in hits]
     assert any(n in names for n in got), f"speaker {got} not in {sorted(names)}"
 
@@ -59,12 +59,12 @@ def test_gold_quote_found_with_speaker(seed_docs, gold):
 def test_seed_figures(seed_docs):
     """The acceptance floor: all 35 found, at least 33 with the right speaker."""
     found = right = 0
-    for gold in GOLD:
-        hits = _hits(seed_docs[gold["doc"]], gold)
+    for g in gold():
+        hits = _hits(seed_docs[g["doc"]], g)
         found += bool(hits)
-        right += any(q.speaker_name in {gold["speaker"], *gold["aliases"]} for q in hits)
-    assert found == len(GOLD)
-    assert right >= len(GOLD) - 2
+        right += any(q.speaker_name in {g["speaker"], *g["aliases"]} for q in hits)
+    assert found == len(gold())
+    assert right >= len(gold()) - 2
 
 
 def test_no_scare_quotes_or_titles_from_seeds(seed_docs):
@@ -99,5 +99,5 @@ def test_no_seed_speaker_names_in_source_code():
     """Hard rule: rules are general; no name from the seeds appears in this area's code."""
     src = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "extract"
     code = "\n".join(p.read_text(encoding="utf-8") for p in src.rglob("*.py"))
-    names = {w for g in GOLD for w in g["speaker"].split() if len(w) > 3}
+    names = {w for g in gold() for w in g["speaker"].split() if len(w) > 3}
     assert not [n for n in sorted(names) if n in code]

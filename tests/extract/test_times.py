@@ -10,7 +10,6 @@ import re
 
 import pytest
 
-from conftest import SEEDS
 from newsgraph.extract.timex import normalise, scan
 from newsgraph.extract.times import find_times, times_in
 from newsgraph.model import Document, Removal, Span, TimeExpression
@@ -425,12 +424,11 @@ def _well_formed(t: TimeExpression) -> bool:
     return t.precision in _PRECISIONS and first <= last
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not available")
-def test_seed_times_have_exact_spans_and_well_formed_values(nlp):
+def test_seed_times_have_exact_spans_and_well_formed_values(nlp, seeds_dir):
     from newsgraph.clean import clean
 
     total = 0
-    for path in sorted(SEEDS.glob("*.txt")):
+    for path in sorted(seeds_dir.glob("*.txt")):
         doc = clean(Document(id=path.name, source=str(path), text=path.read_text(encoding="utf-8")))
         doc.spacy = nlp(doc.body_view())
         times = find_times(doc)

@@ -18,11 +18,10 @@ import pytest
 
 from newsgraph import api
 
-from conftest import EVAL, TEST_DATA, read_jsonl
+from conftest import TEST_DATA, eval_rows, read_jsonl
 from gate.event_scoring import find_event
 
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
-GOLD_EVENTS = read_jsonl(EVAL / "seed_events.jsonl")
 JUDGED = read_jsonl(TEST_DATA / "seed_events_judged.jsonl")
 
 
@@ -44,11 +43,13 @@ def reports(events):
     ]
 
 
+@pytest.mark.shared("eval")
 def test_seed_gold_events_found(events):
-    found = {g["event"]: find_event(g, events) for g in GOLD_EVENTS}
+    gold = eval_rows("seed_events.jsonl")
+    found = {g["event"]: find_event(g, events) for g in gold}
     missed = [name for name, hit in found.items() if hit is None]
-    hits = len(GOLD_EVENTS) - len(missed)
-    assert hits >= FLOORS["seed_events_found"], f"{hits}/{len(GOLD_EVENTS)} gold events found; missed: {missed}"
+    hits = len(gold) - len(missed)
+    assert hits >= FLOORS["seed_events_found"], f"{hits}/{len(gold)} gold events found; missed: {missed}"
 
 
 def test_seed_event_precision_against_the_judged_list(reports):

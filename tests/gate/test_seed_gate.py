@@ -12,12 +12,20 @@ import pytest
 
 from newsgraph import api
 
-from conftest import EVAL, SEEDS, read_jsonl
+from conftest import eval_rows, shared_params
 from gate.scoring import covered, find_quote, line_spans, norm, speaker_right
 
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
-GOLD_QUOTES = read_jsonl(EVAL / "seed_quotes.jsonl")
-GOLD_CLEANING = read_jsonl(EVAL / "seed_cleaning.jsonl")
+
+pytestmark = pytest.mark.shared("seeds", "eval")
+
+
+def gold_quotes() -> list[dict]:
+    return eval_rows("seed_quotes.jsonl")
+
+
+def gold_cleaning() -> list[dict]:
+    return eval_rows("seed_cleaning.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -35,13 +43,13 @@ def docs(seed_db):
             for src, row in rows.items()}
 
 
-@pytest.mark.parametrize("gold", GOLD_QUOTES, ids=lambda g: f"{g['doc'][:3]}:{g['quote'][:30]}")
+@shared_params("gold", gold_quotes, ids=lambda g: f"{g['doc'][:3]}:{g['quote'][:30]}")
 def test_seed_quote_found(gold, found):
     assert find_quote(gold, found) is not None, f"not found: {gold['quote']!r} ({gold['note']})"
 
 
 def test_seed_quote_figures_meet_the_floors(found):
-    hits = [(g, find_quote(g, found)) for g in GOLD_QUOTES]
+    hits = [(g, find_quote(g, found)) for g in gold_quotes()]
     n_found = sum(q is not None for _, q in hits)
     wrong = [(g["quote"][:40], g["speaker"], q["speaker"]) for g, q in hits if q and not speaker_right(g, q)]
     n_right = sum(1 for g, q in hits if q and speaker_right(g, q))
@@ -66,11 +74,15 @@ def test_no_quote_is_taken_from_removed_text(found, docs):
         assert not overlap, f"{q['doc']}: quote {q['text'][:50]!r} overlaps removed text"
 
 
-DROPS = [(g["doc"], d) for g in GOLD_CLEANING for d in g["drop"]]
-KEEPS = [(g["doc"], k) for g in GOLD_CLEANING for k in g["keep"]]
+def drops() -> list[tuple[str, dict]]:
+    return [(g["doc"], d) for g in gold_cleaning() for d in g["drop"]]
 
 
-@pytest.mark.parametrize("doc, drop", DROPS, ids=lambda x: x if isinstance(x, str) else x["starts"][:30])
+def keeps() -> list[tuple[str, str]]:
+    return [(g["doc"], k) for g in gold_cleaning() for k in g["keep"]]
+
+
+@shared_params("doc, drop", drops, ids=lambda x: x if isinstance(x, str) else x["starts"][:30])
 def test_seed_noise_line_removed(doc, drop, docs):
     d = docs[doc]
     spans = line_spans(d["text"], drop["starts"])
@@ -80,7 +92,7 @@ def test_seed_noise_line_removed(doc, drop, docs):
         assert covered(span, removed, d["text"]), f"{doc}: not removed ({drop['what']}): {drop['starts']!r}"
 
 
-@pytest.mark.parametrize("doc, keep", KEEPS, ids=lambda x: x[:30])
+@shared_params("doc, keep", keeps, ids=lambda x: x[:30])
 def test_seed_body_line_kept(doc, keep, docs):
     d = docs[doc]
     spans = line_spans(d["text"], keep)
@@ -90,7 +102,7 @@ def test_seed_body_line_kept(doc, keep, docs):
         assert covered(span, kept, d["text"]), f"{doc}: body line removed: {keep!r}"
 
 
-@pytest.mark.parametrize("gold", GOLD_CLEANING, ids=lambda g: g["doc"][:3])
+@shared_params("gold", gold_cleaning, ids=lambda g: g["doc"][:3])
 def test_seed_metadata_reproduced(gold, docs):
     d = docs[gold["doc"]]
     for field, want in gold["metadata"].items():
@@ -101,6 +113,6 @@ def test_seed_metadata_reproduced(gold, docs):
             assert got is not None and norm(got) == norm(want), f"{gold['doc']}: {field} {got!r} != {want!r}"
 
 
-def test_every_seed_is_stored_with_raw_text_verbatim(docs):
+def test_every_seed_is_stored_with_raw_text_verbatim(docs, seeds_dir):
     for name, d in docs.items():
-        assert d["text"] == (SEEDS / name).read_text(encoding="utf-8").replace("\r\n", "\n")
+        assert d["text"] == (seeds_dir / name).read_text(encoding="utf-8").replace("\r\n", "\n")

@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 
 from newsgraph.model import Document, Problem
 from newsgraph.read import read_paths
 from newsgraph.settings import Settings
-
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 
 @pytest.fixture
@@ -99,10 +96,3 @@ def paragraphs() -> list[str]:
 def split():
     """split(items) -> (documents, problems)."""
     return lambda items: (docs(items), problems(items))
-
-
-@pytest.fixture
-def seeds_dir() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("shared/seeds not beside the repository")
-    return SEEDS

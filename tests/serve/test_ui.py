@@ -21,14 +21,13 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 SHOTS = REPO / "screenshots"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed (apt-get install chromium)"),
-    pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} not found (../shared must sit beside the repo)"),
+    pytest.mark.shared("seeds"),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright for Python is not installed")
 httpx = pytest.importorskip("httpx")
@@ -37,13 +36,13 @@ httpx = pytest.importorskip("httpx")
 # ---------------------------------------------------------------- fixtures
 
 @pytest.fixture(scope="module")
-def ui_db(tmp_path_factory) -> Path:
+def ui_db(tmp_path_factory, seeds_dir) -> Path:
     """The seeds (real articles) and the example corpus (a story with a spun and a translated copy)."""
     from newsgraph import api
     from newsgraph.cli.main import example_corpus
 
     db = tmp_path_factory.mktemp("ui") / "ui.db"
-    report = api.ingest([SEEDS, example_corpus()], db=db, workers=1, progress=False)
+    report = api.ingest([seeds_dir, example_corpus()], db=db, workers=1, progress=False)
     assert report.added == 12, report
     return db
 

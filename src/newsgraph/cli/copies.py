@@ -13,7 +13,7 @@ from .. import query
 from ..query.copies import KINDS
 from ..store.sqlite import Store
 from .options import _settings, read_options
-from .output import write_rows
+from .output import counted, write_rows
 
 
 def _table_row(row: dict) -> dict:
@@ -53,11 +53,12 @@ def copies(ctx, db, fmt, source, limit, kind):
             rows = (_table_row(r) for r in rows)
         count = write_rows(rows, fmt, [("copy", "copy"), ("of", "original"), ("copy_kind", "kind"),
                                        ("similarity", "sim."), ("direction", "why"), ("sentences", "aligned")],
-                           title="Copies")
+                           title="Copies", empty=None)
         if not count:
             held = store.counts()["documents"]
             note = ("nothing matches those filters" if source or kind else
-                    f"the {held} stored documents are independent" if held else
+                    f"the {held} stored documents are independent" if held > 1 else
+                    "the database holds one document (a copy takes two)" if held else
                     "the database holds no documents yet (ingest first)")
             click.echo(f"newsgraph: no copies found; {note}", err=True)
 
@@ -79,7 +80,7 @@ def benchmark_copies(ctx, paths, as_json, repeat):
         click.echo(json.dumps(figures))
         return
     click.echo(
-        f"{figures['documents']} documents x {figures['repeat']}, {figures['words']} words, "
+        f"{counted(figures['documents'], 'document')} x {figures['repeat']}, {counted(figures['words'], 'word')}, "
         f"encoder: {figures['encoder'] or 'none'}\n"
         f"baseline (exact hash only): {figures['baseline_docs_per_s']:,.1f} docs/s\n"
         f"index (fingerprint, LSH rows, look-up): {figures['index_docs_per_s']:,.1f} docs/s "

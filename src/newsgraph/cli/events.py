@@ -15,16 +15,11 @@ from ..export import EXPORT_FORMATS, export_events
 from ..query.relations import PERIODS
 from ..store.sqlite import Store
 from .options import _settings, date_options, db_option, event_filters, format_option, limit_option, read_options
-from .output import write_rows
+from .output import actor_label, counted, write_rows
 
 
 def _names(actors: list[dict]) -> str:
-    return "; ".join(" ".join(x for x in (a["name"], _code(a)) if x) for a in actors)
-
-
-def _code(actor: dict) -> str:
-    code = ":".join(x for x in (actor["country"], actor["sector"]) if x)
-    return f"({code})" if code else ""
+    return "; ".join(actor_label(a) for a in actors)
 
 
 def _flags(row: dict) -> str:
@@ -47,8 +42,10 @@ def _table_event(row: dict) -> dict:
     first = row["evidence"][0] if row["evidence"] else None
     where = f"{Path(first['source']).name} [{first['start']}:{first['end']}]" if first else ""
     more = f" (+{len(row['evidence']) - 1} more)" if len(row["evidence"]) > 1 else ""
-    return {**row, "actor": _names(row["actor"]), "recipient": _names(row["recipient"]), "what": _what(row),
-            "counts": f"{row['reports']}/{row['publishers']}",
+    # Recipient under actor and score under type: at 80 columns the evidence needs the room.
+    recipient = f"\n→ {_names(row['recipient'])}" if row["recipient"] else ""
+    return {**row, "actor": _names(row["actor"]) + recipient,
+            "what": f"{_what(row)}\nscore {row['score']:+g}", "counts": f"{row['reports']}/{row['publishers']}",
             "evidence": f"{_short(first['text'])}\n{where}{more}" if first else ""}
 
 
@@ -81,9 +78,9 @@ def events(ctx, db, fmt, source, limit, actor, recipient, type_, date_from, date
                             date_to=date_to, source=source, limit=limit)
         if fmt == "table":
             rows = (_table_event(r) for r in rows)
-        count = write_rows(rows, fmt, [("date", "date"), ("actor", "actor"), ("what", "event"),
-                                       ("recipient", "recipient"), ("score", "score"),
-                                       ("counts", "reports/ outlets"), ("evidence", "evidence")], title="Events")
+        count = write_rows(rows, fmt, [("date", "date"), ("actor", "actor → recipient"), ("what", "event"),
+                                       ("counts", "reports/ outlets"), ("evidence", "evidence")],
+                           title="Events", empty=None)
         if not count:
             _nothing(store, "events")
 
@@ -113,7 +110,7 @@ def actors(ctx, db, fmt, limit, country, sector, name):
         rows = query.actors(store, country=country, sector=sector, name=name, limit=limit)
         count = write_rows(rows, fmt, [("name", "name"), ("country", "country"), ("sector", "sector"),
                                        ("type", "type"), ("events", "as actor"), ("as_recipient", "as recipient")],
-                           title="Actors")
+                           title="Actors", empty=None)
         if not count:
             _nothing(store, "actors")
 
@@ -174,7 +171,7 @@ def relations(ctx, a, b, db, fmt, limit, date_from, date_to, by, only_series, pl
                   "counts": f"{r['reports']}/{r['publishers']}"} for r in found)
         write_rows(table, fmt, [("date", "date"), ("direction", "direction"), ("actor", "actor"), ("what", "event"),
                                 ("recipient", "recipient"), ("score", "score"), ("counts", "reports/ outlets")],
-                   title=f"Events between {a} and {b}")
+                   title=f"Events between {a} and {b}", empty=None)
     busy = [p for p in periods.periods if p["count"]]  # on screen, empty periods are only noise
     if busy:
         write_rows(busy, fmt, series_columns, title=f"{a} and {b}, by {by} (periods with events)")
@@ -225,7 +222,7 @@ def export_events_command(ctx, db, fmt, out, actor, recipient, type_, date_from,
                               date_to=date_to, limit=limit)
         if not count:
             _nothing(store, "events")
-    click.echo(f"newsgraph: wrote {count} events to {out} ({fmt})", err=True)
+    click.echo(f"newsgraph: wrote {counted(count, 'event')} to {out} ({fmt})", err=True)
 
 
 @click.command()
@@ -251,6 +248,6 @@ def times(ctx, db, fmt, source, limit):
             rows = ({**r, "source": f"{Path(r['source']).name} [{r['start']}:{r['end']}]"} for r in rows)
         count = write_rows(rows, fmt, [("text", "expression"), ("value", "value"), ("precision", "precision"),
                                        ("first", "from"), ("last", "to"), ("source", "where")],
-                           title="Time expressions")
+                           title="Time expressions", empty=None)
         if not count:
             click.echo("newsgraph: no time expressions found", err=True)

@@ -6,6 +6,7 @@ stderr with exit code 2. Anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import click
 
 from .. import __version__, query
-from ..errors import NewsgraphError
+from ..errors import E, NewsgraphError
 from ..pipeline.ingest import ingest as run_ingest
 from ..pipeline.registry import check as check_pipeline
 from ..read import count_inputs
@@ -22,7 +23,7 @@ from .copies import benchmark_copies, copies
 from .events import actors, events, export, relations, times
 from .stories import statements, stories
 from .options import DB_HELP, _settings, db_option, read_options
-from .output import write_rows
+from .output import counted, write_rows
 from .progress import IngestProgress
 from .serve import report, serve
 from .story import print_copies, print_events, print_story
@@ -30,7 +31,19 @@ from .story import print_copies, print_events, print_story
 __all__ = ["DB_HELP", "cli", "db_option", "main", "read_options"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _PipeClosed(Exception):
+    """stdout's reader went away (``newsgraph documents | head -1``): not a bug, not an error."""
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:  # raised past click, which would make it exit code 1
+            raise _PipeClosed from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="newsgraph")
 @click.option("--config", type=click.Path(dir_okay=False), default=None,
               help="TOML settings file [default: ./newsgraph.toml if present].")
@@ -66,22 +79,26 @@ def ingest(ctx, paths, db, model, workers, batch_size, max_mb, no_progress):
     Each article gets an id from its content: ingesting it again changes nothing.
     Bad files are reported one line each and skipped; the run goes on. Exit code 0
     when anything was stored (or already was), 1 when every input failed, 2 on a
-    usage or set-up error.
+    usage or set-up error or when none of the paths exists (then no database is made).
     """
     conf = _settings(ctx, db=db, model=model, workers=workers, batch_size=batch_size, max_mb=max_mb,
                      progress=False if no_progress else None)
     check_pipeline(conf)
+    missing = [p for p in paths if not os.path.exists(p)]
+    if len(missing) == len(paths):  # nothing to read: no database is created for it
+        raise NewsgraphError(E.NOT_FOUND, path=", ".join(missing))
     with Store(conf.db) as store, IngestProgress(count_inputs(paths), enabled=conf.progress) as bar:
         report = run_ingest(paths, conf, store, on_event=bar)
         counts = store.counts()
-    reused = f", {report.copies} exact copies of stored text (analysis reused)" if report.copies else ""
-    versions = f", {report.versions} new versions" if report.versions else ""
+    reused = (f", {counted(report.copies, 'exact copy', 'exact copies')} of stored text (analysis reused)"
+              if report.copies else "")
+    versions = f", {counted(report.versions, 'new version')}" if report.versions else ""
     click.echo(
-        f"added {report.added} documents ({report.flagged} flagged, not analysed{reused}{versions}), "
-        f"{report.quotes} quotations, "
-        f"{report.events} event reports; {report.already_stored} already stored; {len(report.problems)} problems. "
-        f"{conf.db} now holds {counts['documents']} documents, {counts['quotes']} quotations, "
-        f"{counts['people']} people, {counts['events']} events.",
+        f"added {counted(report.added, 'document')} ({report.flagged} flagged, not analysed{reused}{versions}), "
+        f"{counted(report.quotes, 'quotation')}, {counted(report.events, 'event report')}; "
+        f"{report.already_stored} already stored; {counted(len(report.problems), 'problem')}. "
+        f"{conf.db} now holds {counted(counts['documents'], 'document')}, {counted(counts['quotes'], 'quotation')}, "
+        f"{counted(counts['people'], 'person', 'people')}, {counted(counts['events'], 'event')}.",
         err=True,
     )
     if report.problems and not report.added and not report.already_stored:
@@ -104,12 +121,20 @@ def documents(ctx, db, fmt, source, limit, current):
     with Store(conf.db, readonly=True) as store:
         rows = query.documents(store, source=source, limit=limit, current=current)
         if fmt == "table":
-            rows = ({**r, "removed": len(r["removed"]), "words": len(r["text"].split()),
-                     "flags": r["flags"] + ([] if r["current"] else ["superseded"])} for r in rows)
-        write_rows(rows, fmt, [("source", "source"), ("title", "title"), ("author", "author"),
-                               ("publisher", "publisher"), ("published", "published"),
-                               ("published_from", "from"), ("published_to", "to"), ("words", "words"),
-                               ("removed", "removed"), ("flags", "flags")], title="Documents")
+            rows = (_table_document(r) for r in rows)
+        write_rows(rows, fmt, [("document", "title and file"), ("by", "author/ publisher"),
+                               ("published", "published"), ("words", "words"), ("removed", "removed"),
+                               ("flags", "flags")], title="Documents")
+
+
+def _table_document(row: dict) -> dict:
+    """One document as a table row: title over file name, author over publisher, date or window."""
+    window = "\n".join(f"{word} {day}" for word, day in (("from", row["published_from"]), ("to", row["published_to"]))
+                       if day)
+    return {**row, "document": "\n".join(x for x in (row["title"], Path(row["source"]).name) if x),
+            "by": "\n".join(x for x in (row["author"], row["publisher"]) if x),
+            "published": row["published"] or window, "removed": len(row["removed"]),
+            "words": len(row["text"].split()), "flags": row["flags"] + ([] if row["current"] else ["superseded"])}
 
 
 @cli.command()
@@ -207,7 +232,8 @@ def speed(ctx, paths, as_json, repeat, model, workers, batch_size):
         click.echo(json.dumps(figures))
         return
     click.echo(
-        f"{figures['documents']} documents, {figures['words']} words, {figures['workers']} workers\n"
+        f"{counted(figures['documents'], 'document')}, {counted(figures['words'], 'word')}, "
+        f"{counted(figures['workers'], 'worker')}\n"
         f"pipeline: {figures['pipeline_words_per_s']:,.0f} words/s ({figures['pipeline_seconds']} s)\n"
         f"spaCy:    {figures['spacy_words_per_s']:,.0f} words/s ({figures['spacy_seconds']} s)\n"
         f"ratio pipeline/spaCy: {figures['ratio']}\n"
@@ -219,9 +245,14 @@ def speed(ctx, paths, as_json, repeat, model, workers, batch_size):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: user errors become one line on stderr and exit code 2."""
+    """Entry point: user errors become one line on stderr and exit code 2. A reader that stops
+    early (``| head``) ends the command quietly, exit code 0: no traceback, no message."""
     try:
         rc = cli.main(args=argv, prog_name="newsgraph", standalone_mode=False)
+        sys.stdout.flush()  # here rather than at exit, so that a closed pipe is caught below
+    except (_PipeClosed, BrokenPipeError):
+        _discard_stdout()
+        return 0
     except NewsgraphError as err:
         click.echo(f"newsgraph: {err.line()}", err=True)
         return 2
@@ -235,6 +266,16 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("newsgraph: interrupted; documents stored so far are kept, run again to continue", err=True)
         return 130
     return rc if isinstance(rc, int) else 0
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of what is still buffered
+    does not fail again on the closed pipe (what the Python docs advise for SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a file (tests capture it): nothing to flush there
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

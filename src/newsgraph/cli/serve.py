@@ -10,6 +10,7 @@ from rich.console import Console
 
 from ..errors import E, NewsgraphError
 from .options import _settings, db_option
+from .output import counted
 
 
 def _check_port(host: str, port: int) -> None:
@@ -81,5 +82,6 @@ def report(ctx, db, out, max_documents, no_progress):
         figures = write_report(conf.db, out, max_documents=max_documents or DEFAULT_MAX_DOCUMENTS,
                                on_document=lambda done, total: bar.update(task, completed=done, total=total))
     note = " (only the newest; raise --max-documents for more)" if figures["truncated"] else ""
-    click.echo(f"wrote {Path(out)}: {figures['documents']} documents{note}, {figures['quotes']} quotations, "
-               f"{figures['events']} events, {figures['stories']} stories, {figures['bytes'] / 1e6:.1f} MB", err=True)
+    click.echo(f"wrote {Path(out)}: {counted(figures['documents'], 'document')}{note}, "
+               f"{counted(figures['quotes'], 'quotation')}, {counted(figures['events'], 'event')}, "
+               f"{counted(figures['stories'], 'story')}, {figures['bytes'] / 1e6:.1f} MB", err=True)

@@ -67,7 +67,7 @@ def stories(ctx, db, fmt, limit, source):
                      "files": _files(r["sources"])} for r in rows)
         count = write_rows(rows, fmt, [("title", "title"), ("label", "main actors"), ("days", "date"),
                                        ("counts", "documents/ independent"), ("files", "sources")],
-                           title="Stories")
+                           title="Stories", empty=None)
         if not count:
             _nothing(store, "stories", bool(source))
 
@@ -102,6 +102,6 @@ def statements(ctx, db, fmt, limit, speaker, min_sources):
                      "where": _files(sorted({q['source'] for q in r["quotes"]}))} for r in rows)
         count = write_rows(rows, fmt, [("speaker", "speaker"), ("text", "statement"),
                                        ("counts", "reports/ sources"), ("where", "reported in")],
-                           title="Statements")
+                           title="Statements", empty=None)
         if not count:
             _nothing(store, "statements", bool(speaker or min_sources))

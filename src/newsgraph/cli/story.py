@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
@@ -12,34 +13,61 @@ from rich.text import Text
 
 from .. import query
 from ..store.sqlite import Store
+from .output import QuietConsole, counted
 
 
-def _headline(person: dict) -> Text:
-    line = Text(person["name"], style="bold cyan")
+def _headline(person: dict) -> list[Text]:
+    """The parts of a person's panel title: name, roles and country, counts."""
+    parts = [Text(person["name"], style="bold cyan")]
     details = []
     if person["roles"]:
         details.append("; ".join(person["roles"][:2]))
     if person["country"]:
         details.append(person["country"])
     if details:
-        line.append("  " + " · ".join(details), style="dim")
-    sources = len(person["sources"])
-    line.append(f"  ({person['quote_count']} quotation{'s' * (person['quote_count'] != 1)}, "
-                f"{sources} source{'s' * (sources != 1)})", style="dim")
-    return line
+        parts.append(Text("  " + " · ".join(details), style="dim"))
+    parts.append(Text(f"  ({counted(person['quote_count'], 'quotation')}, "
+                      f"{counted(len(person['sources']), 'source')})", style="dim"))
+    return parts
+
+
+def _panel(parts: list[Text], body: Text, width: int) -> Panel:
+    """A box titled with as many of ``parts`` as fit whole in its top border (which would cut
+    a longer title mid-word); the parts left over open the body, where lines wrap."""
+    title, fitted = Text(), 0
+    for part in parts:
+        if cell_len(title.plain + part.plain) > width - 6:  # "╭─ " title " ─╮"
+            break
+        title.append_text(part)
+        fitted += 1
+    if fitted < len(parts):
+        lead = Text()
+        for part in parts[fitted:]:
+            lead.append_text(part)
+        cut = len(lead.plain) - len(lead.plain.lstrip())  # the spaces that separated it from the title
+        body = Text.assemble(lead[cut:], "\n", body)
+    return Panel(body, title=title if fitted else None, title_align="left", expand=True)
+
+
+def _indented(console: Console, markup: str, indent: int = 2) -> None:
+    """Print a line that, wrapped at the console's width, keeps its indent on every line."""
+    for line in Text.from_markup(markup).wrap(console, max(20, console.width - indent)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line)
 
 
 def print_story(store: Store, console: Console | None = None, per_person: int = 4) -> None:
     """Documents first (what was read, what was cut), then each speaker's quotations."""
-    console = console or Console()
+    console = console or QuietConsole()
     docs = list(query.documents(store))
-    console.print(f"\n[bold]{len(docs)} documents[/]")
+    console.print(f"\n[bold]{counted(len(docs), 'document')}[/]")
     for d in docs:
         meta = " · ".join(x for x in (d["publisher"], d["published"] or _window(d), d["author"]) if x)
         flags = f" [red]{escape(', '.join(d['flags']))}[/]" if d["flags"] else ""
-        console.print(f"  [bold]{escape(Path(d['source']).name)}[/]: [italic]{escape(d['title'] or '(no title)')}[/]"
-                      f"\n    [dim]{escape(meta) + ' · ' if meta else ''}{len(d['removed'])} noise ranges removed[/]"
-                      f"{flags}")
+        _indented(console, f"[bold]{escape(Path(d['source']).name)}[/]: "
+                           f"[italic]{escape(d['title'] or '(no title)')}[/]")
+        _indented(console, f"[dim]{escape(meta) + ' · ' if meta else ''}"
+                           f"{counted(len(d['removed']), 'noise range')} removed[/]{flags}", 4)
     by_speaker: dict[str, list[dict]] = defaultdict(list)
     for q in query.quotes(store):
         by_speaker[q["speaker"] or ""].append(q)
@@ -56,10 +84,11 @@ def print_story(store: Store, console: Console | None = None, per_person: int = 
         if len(said) > per_person:
             body.append(f"… and {len(said) - per_person} more (newsgraph quotes --speaker "
                         f"\"{person['name']}\")", style="dim")
-        console.print(Panel(body, title=_headline(person), title_align="left", expand=True))
+        body.rstrip()
+        console.print(_panel(_headline(person), body, console.width))
     unattributed = by_speaker.get("", [])
     if unattributed:
-        console.print(f"[dim]{len(unattributed)} quotations with no identified speaker[/]")
+        console.print(f"[dim]{counted(len(unattributed), 'quotation')} with no identified speaker[/]")
 
 
 def _side(actors: list[dict]) -> str:
@@ -69,11 +98,11 @@ def _side(actors: list[dict]) -> str:
 
 def print_events(store: Store, console: Console | None = None, limit: int = 8) -> None:
     """The events with the most reports: PLOVER type, dyad, date and the evidence sentence."""
-    console = console or Console()
+    console = console or QuietConsole()
     found = sorted(query.events(store), key=lambda e: (-e["reports"], e["date"] or "9999"))
     if not found:
         return
-    console.print(f"\n[bold]Who did what to whom[/] [dim]({len(found)} events, PLOVER)[/]")
+    console.print(f"\n[bold]Who did what to whom[/] [dim]({counted(len(found), 'event')}, PLOVER)[/]")
     for event in found[:limit]:
         flags = [f for f in ("negated", "future", "hypothetical", "historical") if event[f]]
         head = Text(f"{event['date'] or 'undated'}  ", style="dim")
@@ -81,13 +110,13 @@ def print_events(store: Store, console: Console | None = None, limit: int = 8) -
         head.append(f"  {event['type']}{':' + event['mode'] if event['mode'] else ''}"
                     f"{' (' + ', '.join(flags) + ')' if flags else ''}  ", style="bold")
         head.append(_side(event["recipient"]), style="bold cyan")
-        head.append(f"  score {event['score']:+g} · {event['reports']} report{'s' * (event['reports'] != 1)}, "
-                    f"{event['publishers']} publisher{'s' * (event['publishers'] != 1)}", style="dim")
+        counts = Text(f"  score {event['score']:+g} · {counted(event['reports'], 'report')}, "
+                      f"{counted(event['publishers'], 'publisher')}", style="dim")
         x = event["evidence"][0]
         body = Text(f"{_short(x['text'])}", style="italic")
         body.append(f"\n   {Path(x['source']).name} [{x['start']}:{x['end']}], trigger "
                     f"“{x['trigger']}” [{x['trigger_start']}:{x['trigger_end']}]", style="dim")
-        console.print(Panel(body, title=head, title_align="left", expand=True))
+        console.print(_panel([head, counts], body, console.width))
     if len(found) > limit:
         console.print(f"[dim]… and {len(found) - limit} more (newsgraph events)[/]")
 
@@ -105,18 +134,19 @@ def _short(text: str, limit: int = 220) -> str:
 
 def print_copies(store: Store, console: Console | None = None) -> None:
     """Which reports are copies of which, and the stories the documents fall into."""
-    console = console or Console()
+    console = console or QuietConsole()
     pairs = list(query.copies(store))
     if pairs:
-        console.print(f"\n[bold]Which reports are copies[/] [dim]({len(pairs)} pairs)[/]")
+        console.print(f"\n[bold]Which reports are copies[/] [dim]({counted(len(pairs), 'pair')})[/]")
         for c in pairs:
-            console.print(f"  [bold]{escape(Path(c['source']).name)}[/] is a [cyan]{c['kind']}[/] copy of "
-                          f"[bold]{escape(Path(c['original']).name)}[/] [dim](similarity {c['similarity']:.2f}, "
-                          f"original by {c['direction']})[/]")
+            _indented(console, f"[bold]{escape(Path(c['source']).name)}[/] is a [cyan]{c['kind']}[/] copy of "
+                               f"[bold]{escape(Path(c['original']).name)}[/] [dim](similarity "
+                               f"{c['similarity']:.2f}, original by {c['direction']})[/]")
     stories = list(query.stories(store))
     if stories:
         console.print(f"\n[bold]Stories[/] [dim]({len(stories)})[/]")
         for story in stories:
-            console.print(f"  [bold]{escape(story['title'] or story['label'])}[/] [dim]— {escape(story['label'])}; "
-                          f"{story['documents']} documents, {story.get('independent', story['documents'])} "
-                          f"independent; {story['first'] or '?'} to {story['last'] or '?'}[/]")
+            _indented(console, f"[bold]{escape(story['title'] or story['label'])}[/] [dim]— "
+                               f"{escape(story['label'])}; {counted(story['documents'], 'document')}, "
+                               f"{story.get('independent', story['documents'])} independent; "
+                               f"{story['first'] or '?'} to {story['last'] or '?'}[/]")

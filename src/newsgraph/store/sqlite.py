@@ -620,7 +620,10 @@ class Store:
 
     # -- reads -----------------------------------------------------------------
     def query(self, sql: str, params: tuple = ()) -> Iterator[sqlite3.Row]:
-        yield from self.db.execute(sql, params)
+        # A loop, not ``yield from``: closing this generator (a reader that stopped early, after the
+        # store was closed) must not close the cursor on a closed connection, which raises.
+        for row in self.db.execute(sql, params):
+            yield row
 
     def counts(self) -> dict[str, int]:
         tables = ("documents", "quotes", "people", "events")
