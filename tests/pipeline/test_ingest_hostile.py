@@ -63,10 +63,11 @@ def hostile(tmp_path):
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8 + noise)
     (folder / "nul.txt").write_bytes(b"The council met\x00\x00 on Tuesday\x00 to vote.\n")
     (folder / "latin1.txt").write_bytes(LATIN1.encode("latin-1"))
-    (folder / "utf16.txt").write_bytes(article(20).encode("utf-16"))
+    # The same texts as two articles above, in another encoding or under an odd name: exact copies, kept.
+    (folder / "utf16.txt").write_bytes(article(0).encode("utf-16"))
     (folder / "utf32.txt").write_bytes(article(21).encode("utf-32"))
     (folder / "russian.txt").write_text(RUSSIAN, encoding="utf-8")
-    (folder / SPACED).write_text(article(22), encoding="utf-8")
+    (folder / SPACED).write_text(article(1), encoding="utf-8")
     with open(folder / "huge.txt", "wb") as f:  # over --max-mb (20): sparse, nothing written
         f.seek(50 * 1024 * 1024 - 1)
         f.write(b"\n")
@@ -132,7 +133,11 @@ def test_hostile_folder(hostile, tmp_path, run_cli):
     (text,), = rows(db, "SELECT text FROM documents WHERE source LIKE '%latin1.txt'")
     assert text == LATIN1
     (text,), = rows(db, "SELECT text FROM documents WHERE source LIKE '%utf16.txt'")
-    assert text == article(20)
+    assert text == article(0)
+    copies = rows(db, """SELECT c.source, o.source, k.kind FROM copies k JOIN documents c ON c.id = k.document_id
+                         JOIN documents o ON o.id = k.original_id WHERE k.kind = 'exact'""")
+    assert sorted((rel(a), rel(b), kind) for a, b, kind in copies) == [
+        ("name with spaces \u00e9\u00e8.txt", "article-0001.txt", "exact"), ("utf16.txt", "article-0000.txt", "exact")]
 
     before = all_counts(db)
     log_before = sorted(rows(db, "SELECT source, status, code, message FROM ingest_log"))
