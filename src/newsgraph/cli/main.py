@@ -20,6 +20,7 @@ from ..pipeline.registry import check as check_pipeline
 from ..read import count_inputs
 from ..store.sqlite import Store
 from .copies import benchmark_copies, copies
+from .quality import benchmark_quotes
 from .events import actors, events, export, relations, times
 from .stories import statements, stories
 from .options import DB_HELP, _settings, db_option, read_options
@@ -207,10 +208,11 @@ def demo(ctx, db, no_progress):
 
 @cli.group()
 def benchmark():
-    """Measure speed (run on demand, never in the test suite)."""
+    """Measure speed and quality (run on demand, never in the test suite)."""
 
 
 benchmark.add_command(benchmark_copies)
+benchmark.add_command(benchmark_quotes)
 
 
 @benchmark.command()
