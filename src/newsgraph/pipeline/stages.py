@@ -32,8 +32,12 @@ def annotate_stage(settings: Settings):
 
 @stage("quotes")
 def quotes_stage(settings: Settings):
+    from ..extract.contents import load_model
+
+    load_model(settings.quote_model)  # fail early, before any document, on a missing model
+
     def one(doc: Document) -> Document:
-        return extract_quotes(doc) if doc.spacy is not None else doc
+        return extract_quotes(doc, settings.quote_model) if doc.spacy is not None else doc
 
     return per_document(one, "quotes")
 
