@@ -63,8 +63,6 @@ def examples(split: Path):
         gold = [(a.chars, min(a.chars), max(a.chars)) for a in attrs if a.chars]
         labels = [int(any(matches(c.start, c.end, g) for g, lo, hi in gold if c.end > lo and c.start <= hi))
                   for c in cands]
-        for c in cands:  # only the spans and features travel further
-            c.anchor = c.child = None
         out.append((doc.text, attrs, allowed, rules, cands, labels))
         doc.spacy = None
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -39,47 +40,85 @@ class Candidate:
     start: int
     end: int
     kind: str  # child | according | sentence | region
-    anchor: object = None  # spaCy token the content hangs off (child, according)
-    child: object = None  # the head token of the content (child)
+    anchor: int | None = None  # index of the token the content hangs off (child, according)
+    child: int | None = None  # index of the content's head token (child)
     features: tuple[str, ...] = ()
 
 
-def _trim(toks: list) -> list:
-    """Without spaces, leading and trailing punctuation (quotation marks kept) and a leading 'that'."""
-    toks = [t for t in toks if not t.is_space]
-    while toks and ((toks[0].is_punct and toks[0].text not in QUOTE_MARKS)
-                    or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
-        toks.pop(0)
-    while toks and toks[-1].is_punct and toks[-1].text not in QUOTE_MARKS:
-        toks.pop()
-    return toks
+class _Parse:
+    """The token attributes features read, as plain lists (read from spaCy once per document)."""
+
+    def __init__(self, sdoc) -> None:
+        toks = list(sdoc)
+        self.doc = sdoc
+        self.lower = [t.lower_ for t in toks]
+        self.lemma = [t.lemma_.lower() for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.tag = [t.tag_ for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.ent = [t.ent_type_ for t in toks]
+        self.head = [t.head.i for t in toks]
+        self.children: list[list[int]] = [[] for _ in toks]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+        self.left = [t.left_edge.i for t in toks]
+        self.right = [t.right_edge.i for t in toks]
+        self.idx = [t.idx for t in toks]
+        self.end = [t.idx + len(t.text) for t in toks]
+        self.space = [t.is_space for t in toks]
+        self.punct = [t.is_punct for t in toks]
+        self.text = [t.text for t in toks]
+        self.sent = [0] * len(toks)  # token -> (start, end) of its sentence, by index into sents
+        self.sents: list[tuple[int, int, bool]] = []  # (start, end, holds a double quotation mark)
+        self.roots: list[int] = []
+        for k, sent in enumerate(sdoc.sents):
+            self.roots.append(sent.root.i)
+            self.sents.append((sent.start, sent.end, any(self.text[i] in QUOTE_MARKS for i in range(sent.start, sent.end))))
+            for i in range(sent.start, sent.end):
+                self.sent[i] = k
+
+    def trim(self, a: int, b: int) -> tuple[int, int]:
+        """Tokens [a, b) without leading and trailing spaces and punctuation (quotation marks kept) or a
+        leading 'that'; (a, a) when nothing is left."""
+        while a < b and (self.space[a] or (self.punct[a] and self.text[a] not in QUOTE_MARKS)
+                         or (self.dep[a] == "mark" and self.lower[a] == "that")):
+            a += 1
+        while b > a and (self.space[b - 1] or (self.punct[b - 1] and self.text[b - 1] not in QUOTE_MARKS)):
+            b -= 1
+        return a, b
+
+    def subject(self, i: int) -> int | None:
+        return next((c for c in self.children[i] if self.dep[c] in ("nsubj", "nsubjpass")), None)
+
+    def imperative(self, i: int) -> bool:
+        """'Note: ...', 'Remember that ...': a bare verb opening its sentence, with no subject, reports nothing."""
+        return self.tag[i] == "VB" and i == self.sents[self.sent[i]][0] and self.subject(i) is None
+
+    def words(self, a: int, b: int) -> list[int]:
+        """The tokens of [a, b) that are not whitespace."""
+        return [i for i in range(a, b) if not self.space[i]]
 
 
-def _subject(tok):
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
-    return None
-
-
-def _described(prefix: str, tok) -> list[str]:
-    if tok is None:
+def _described(P: _Parse, prefix: str, i: int | None) -> list[str]:
+    if i is None:
         return [f"{prefix}=none"]
-    out = [f"{prefix}.pos={tok.pos_}", f"{prefix}.ent={tok.ent_type_ or '-'}"]
-    if tok.pos_ in ("PRON", "NOUN", "PROPN"):
-        out.append(f"{prefix}.lem={tok.lemma_.lower() if tok.pos_ != 'PROPN' else 'PROPN'}")
+    pos = P.pos[i]
+    out = [f"{prefix}.pos={pos}", f"{prefix}.ent={P.ent[i] or '-'}"]
+    if pos in ("PRON", "NOUN", "PROPN"):
+        out.append(f"{prefix}.lem={P.lemma[i] if pos != 'PROPN' else 'PROPN'}")
     return out
 
 
-def _ancestry(anchor, rel: str) -> list[str]:
+def _ancestry(P: _Parse, anchor: int, rel: str) -> list[str]:
     """The words the anchor hangs under, up to three steps ("expected to say that ...", "has released
     a video that accuses ..."): a reporting word above the anchor often makes the attribution."""
     out, tok = [], anchor
     for k in range(1, 4):
-        if tok.head is tok:
+        if P.head[tok] == tok:
             break
-        tok = tok.head
-        lem = tok.lemma_.lower()
+        tok = P.head[tok]
+        lem = P.lemma[tok]
         out.append(f"anc{k}={lem}")
         if lem in SPEECH_VERBS:
             out.append(f"anc_speech={k}|{rel}")
@@ -91,72 +130,75 @@ def _bucket(n: int) -> str:
     return "1" if n < 3 else "2" if n < 6 else "3" if n < 12 else "4" if n < 25 else "5"
 
 
-def features(kind: str, anchor, child, toks: list, quotes_in: int, is_quote: int, in_quote: int) -> list[str]:
-    """The feature strings of one candidate (the model's weights are keyed by them)."""
-    sent = toks[0].sent
-    n = len(toks)
-    cover = n / max(1, len(sent))
+def features(P: _Parse, kind: str, anchor: int | None, child: int | None, words: list[int], quotes_in: int,
+             is_quote: int, in_quote: int) -> list[str]:
+    """The feature strings of one candidate, ``words`` its non-space tokens (the weights are keyed by them)."""
+    first_i, last_i = words[0], words[-1]
+    s_start, s_end, s_quote = P.sents[P.sent[first_i]]
+    n = len(words)
+    cover = n / max(1, s_end - s_start)
     cb = "a" if cover < 0.3 else "b" if cover < 0.6 else "c" if cover < 0.9 else "d"
     lb = _bucket(n)
     q = min(quotes_in, 2)
-    first = toks[0].lower_ if toks[0].pos_ in CLOSED_CLASS else toks[0].pos_
+    first = P.lower[first_i] if P.pos[first_i] in CLOSED_CLASS else P.pos[first_i]
     f = [f"kind={kind}", f"len={lb}", f"q_in={q}", f"q_eq={is_quote}", f"inq={in_quote}", f"cover={cb}",
-         f"first={first}", f"sentfirst={int(toks[0].i == sent.start)}", f"sentlast={int(toks[-1].i >= sent.end - 2)}",
-         f"para0={int(toks[0].idx < 200)}", f"kind|{kind}|{cb}", f"kind|{kind}|q{q}|{is_quote}"]
+         f"first={first}", f"sentfirst={int(first_i == s_start)}", f"sentlast={int(last_i >= s_end - 2)}",
+         f"para0={int(P.idx[first_i] < 200)}", f"kind|{kind}|{cb}", f"kind|{kind}|q{q}|{is_quote}"]
     if anchor is not None:
-        lem = anchor.lemma_.lower()
-        rel = child.dep_ if child is not None else kind
-        subj = _subject(anchor)
-        side = "after" if toks[0].i > anchor.i else "before"
-        f += [f"lem={lem}", f"rel={rel}", f"lem|rel={lem}|{rel}", f"tpos={anchor.pos_}", f"ttag={anchor.tag_}",
-              f"tdep={anchor.dep_}", f"thead={anchor.head.lemma_.lower()}", f"tdep|lem={anchor.dep_}|{lem}",
+        a = anchor
+        lem = P.lemma[a]
+        rel = P.dep[child] if child is not None else kind
+        subj = P.subject(a)
+        side = "after" if first_i > a else "before"
+        f += [f"lem={lem}", f"rel={rel}", f"lem|rel={lem}|{rel}", f"tpos={P.pos[a]}", f"ttag={P.tag[a]}",
+              f"tdep={P.dep[a]}", f"thead={P.lemma[P.head[a]]}", f"tdep|lem={P.dep[a]}|{lem}",
               f"side={side}", f"lem|side={lem}|{side}|{rel}", f"len|rel={lb}|{rel}"]
-        f += _described("subj", subj)
+        f += _described(P, "subj", subj)
         if subj is not None:
-            kind_of_subject = subj.ent_type_ or subj.pos_
+            kind_of_subject = P.ent[subj] or P.pos[subj]
             f += [f"subj.ent|lem={kind_of_subject}|{lem}", f"subj.ent|rel={kind_of_subject}|{rel}"]
-            if subj.pos_ == "PRON":
-                f.append(f"subj.pron={subj.lower_}|{lem}")
+            if P.pos[subj] == "PRON":
+                f.append(f"subj.pron={P.lower[subj]}|{lem}")
         f += [f"lem|cover={lem}|{cb}", f"speech={int(lem in SPEECH_VERBS)}|{rel}|{side}"]
         if subj is not None:
-            f.append(f"lem|subj|rel={lem}|{subj.ent_type_ or subj.pos_}|{rel}")
+            f.append(f"lem|subj|rel={lem}|{kind_of_subject}|{rel}")
         f.append(f"tinq={in_quote}|{lem}")
         f.append(f"lem|q={lem}|{q}")
         if child is not None:
-            f += [f"c.lem|rel={child.lemma_.lower()}|{rel}", f"c.first|lem={toks[0].lower_}|{lem}"]
-        f += [f"aux={a.lower_}" for a in anchor.children if a.dep_ in ("aux", "auxpass", "neg")]
-        f += _ancestry(anchor, rel)
+            f += [f"c.lem|rel={P.lemma[child]}|{rel}", f"c.first|lem={P.lower[first_i]}|{lem}"]
+        f += [f"aux={P.lower[c]}" for c in P.children[a] if P.dep[c] in ("aux", "auxpass", "neg")]
+        f += _ancestry(P, a, rel)
         if child is not None:
-            f += [f"c.pos={child.pos_}", f"c.tag={child.tag_}"]
-            marks = [m.lower_ for m in child.children if m.dep_ == "mark"]
+            f += [f"c.pos={P.pos[child]}", f"c.tag={P.tag[child]}"]
+            marks = [P.lower[m] for m in P.children[child] if P.dep[m] == "mark"]
             f += [f"c.mark={m}" for m in marks]
             if "that" in marks:
                 f.append(f"that|lem={lem}")
     else:
-        root = sent.root
-        f += [f"root={root.lemma_.lower()}", f"first={toks[0].lower_}", f"sentlen={lb}"]
-        f += _described("rsubj", _subject(root))
-        f.append(f"root|q={root.lemma_.lower()}|{q}")
-    f.append(f"sent_q={'y' if any(t.text in QUOTE_MARKS for t in sent) else 'n'}")
-    f += _wording(toks)
+        root = P.roots[P.sent[first_i]]
+        f += [f"root={P.lemma[root]}", f"first={P.lower[first_i]}", f"sentlen={lb}"]
+        f += _described(P, "rsubj", P.subject(root))
+        f.append(f"root|q={P.lemma[root]}|{q}")
+    f.append(f"sent_q={'y' if s_quote else 'n'}")
+    f += _wording(P, words)
     return f
 
 
 _PERSONAL = frozenset("i we you me us my our your".split())
 
 
-def _wording(toks: list) -> list[str]:
+def _wording(P: _Parse, words: list[int]) -> list[str]:
     """What the content says, coarsely: its first words, first and second persons, modals, negation
     (reported speech and beliefs read differently from narration)."""
-    out = [f"w{k}={t.lower_}" for k, t in enumerate(toks[:3])]
-    lows = {t.lower_ for t in toks}
-    if lows & _PERSONAL:
+    out = [f"w{k}={P.lower[i]}" for k, i in enumerate(words[:3])]
+    lower, tag, dep = P.lower, P.tag, P.dep
+    if any(lower[i] in _PERSONAL for i in words):
         out.append("personal")
-    if any(t.tag_ == "MD" for t in toks):
+    if any(tag[i] == "MD" for i in words):
         out.append("modal")
-    if any(t.dep_ == "neg" for t in toks):
+    if any(dep[i] == "neg" for i in words):
         out.append("negated")
-    if any(t.tag_ == "VBD" for t in toks):
+    if any(tag[i] == "VBD" for i in words):
         out.append("past")
     return out
 
@@ -165,38 +207,42 @@ def candidates(sdoc, regions: list[tuple[int, int]]) -> list[Candidate]:
     """Every candidate content of a parsed document, each span once (the first way found wins).
 
     ``regions`` are the closed quotations as (content start, content end)."""
+    P = _Parse(sdoc)
     out: dict[tuple[int, int, tuple], Candidate] = {}
-    starts = sorted(regions)
+    quotes = sorted(regions)
+    opens = [x for x, _ in quotes]
 
-    def add(key: tuple, kind: str, anchor, child, toks: list) -> None:
-        toks = _trim(toks)
-        if not toks:
+    def add(key: tuple, kind: str, anchor: int | None, child: int | None, a: int, b: int) -> None:
+        """The candidate of tokens [a, b) (a subtree, a side of a sentence, a sentence, a quotation)."""
+        a, b = P.trim(a, b)
+        if a >= b:
             return
-        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        s, e = P.idx[a], P.end[b - 1]
         if e <= s:
             return
-        quotes_in = sum(1 for a, b in starts if a >= s - 1 and b <= e + 1)
-        is_quote = int(any(abs(a - s) <= 1 and abs(b - e) <= 1 for a, b in starts))
-        in_quote = int(any(a <= s and e <= b for a, b in starts))
-        out[(s, e, key)] = Candidate(s, e, kind, anchor, child,
-                                     tuple(features(kind, anchor, child, toks, quotes_in, is_quote, in_quote)))
+        near = quotes[bisect_left(opens, s - 1):bisect_right(opens, e + 1)]  # quotations opening inside
+        quotes_in = sum(1 for _, y in near if y <= e + 1)
+        is_quote = int(any(abs(x - s) <= 1 and abs(y - e) <= 1 for x, y in near))
+        in_quote = int(any(x <= s and e <= y for x, y in quotes[:bisect_right(opens, s)]))
+        out[(s, e, key)] = Candidate(s, e, kind, anchor, child, tuple(
+            features(P, kind, anchor, child, P.words(a, b), quotes_in, is_quote, in_quote)))
 
-    for t in sdoc:
-        if t.pos_ in ANCHOR_POS:
-            for c in t.children:
-                if c.dep_ in CONTENT_DEPS:
-                    add(("child", t.i, c.i), "child", t, c, list(c.subtree))
-        if t.lower_ == "according":
-            phrase = list(t.subtree)
-            sent = t.sent
-            add(("according", t.i, 0), "according", t, None, [x for x in sent if x.i < phrase[0].i])
-            add(("according", t.i, 1), "according", t, None, [x for x in sent if x.i > phrase[-1].i])
-    for sent in sdoc.sents:
-        add(("sentence", sent.start), "sentence", None, None, list(sent))
-    for k, (a, b) in enumerate(starts):
-        span = sdoc.char_span(a, b, alignment_mode="expand")
+    for i in range(len(P.lower)):
+        if P.pos[i] in ANCHOR_POS and not P.imperative(i):
+            for c in P.children[i]:
+                if P.dep[c] in CONTENT_DEPS:  # a subtree is a run of tokens (projective parse)
+                    add(("child", i, c), "child", i, c, P.left[c], P.right[c] + 1)
+        if P.lower[i] == "according":
+            s_start, s_end, _ = P.sents[P.sent[i]]
+            add(("according", i, 0), "according", i, None, s_start, P.left[i])
+            add(("according", i, 1), "according", i, None, P.right[i] + 1, s_end)
+    for k, (start, end, _) in enumerate(P.sents):
+        if not P.imperative(P.roots[k]):
+            add(("sentence", start), "sentence", None, None, start, end)
+    for k, (x, y) in enumerate(quotes):
+        span = sdoc.char_span(x, y, alignment_mode="expand")
         if span is not None and len(span):
-            add(("region", k), "region", None, None, list(span))
+            add(("region", k), "region", None, None, span.start, span.end)
     return list(out.values())
 
 
@@ -260,16 +306,20 @@ def overlaps_badly(s: int, e: int, a: int, b: int) -> bool:
 
 
 def select(found: list[Candidate], model: ContentModel, taken: list[tuple[int, int]]) -> list[tuple[float, Candidate]]:
-    """The candidates at or above the model's threshold, best first, none crossing a span already
-    taken (the rules' quotations) or a better one."""
+    """The candidates at or above the model's threshold, best first, none crossing a better one. A
+    candidate holding a span already taken (the rules' quotations) would report that attribution
+    twice: it may only lie inside one (an attribution within an attributed content)."""
     scored = sorted(((model.probability(c.features), c) for c in found), key=lambda x: (-x[0], x[1].start, x[1].end))
-    spans = list(taken)
+    chosen: list[tuple[int, int]] = []
     out = []
     for p, c in scored:
         if p < model.threshold:
             break
-        if any(overlaps_badly(c.start, c.end, a, b) for a, b in spans):
+        if any(overlaps_badly(c.start, c.end, a, b) or (min(c.end, b) > max(c.start, a) and not a <= c.start < c.end <= b)
+               for a, b in taken):
             continue
-        spans.append((c.start, c.end))
+        if any(overlaps_badly(c.start, c.end, a, b) for a, b in chosen):
+            continue
+        chosen.append((c.start, c.end))
         out.append((p, c))
     return out

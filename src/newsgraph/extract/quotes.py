@@ -453,7 +453,7 @@ class QuoteFinder:
             whole = any(abs(a - cand.start) <= 1 and abs(b - cand.end) <= 1 for a, b in inside)
             kind = "direct" if whole else "mixed" if inside else "indirect"
             c = _Cand(cand.start, cand.end, kind)
-            anchor = cand.anchor
+            anchor = self.doc[cand.anchor] if cand.anchor is not None else None
             if cand.kind == "according":
                 to = next((t for t in anchor.children if t.lower_ == "to"), None)
                 pobj = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
