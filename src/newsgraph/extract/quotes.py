@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Mention, Quote, Span
-from . import cues
+from . import cues, sources
 from .marks import DOUBLE, SINGLE, Region, find_regions, paragraph_spans
 from .speakers import SpeakerResolver
 
@@ -41,6 +41,8 @@ class _Cand:
     region: int | None = None  # index into regions for direct quotes
     name: str | None = None
     via: tuple = ()  # verbs whose subject the cue borrowed
+    inherited: bool = False  # speaker taken from the quotation this one continues
+    kind_of_source: str = "unknown"  # person | organisation | document | anonymous | unknown
 
 
 class QuoteFinder:
@@ -82,7 +84,7 @@ class QuoteFinder:
 
     def _via(self, verb, subj) -> tuple:
         out, tok = [verb], verb
-        while tok is not subj.head and tok.head is not tok and len(out) < 5:
+        while tok.i != subj.head.i and tok.head.i != tok.i and len(out) < 5:
             tok = tok.head
             out.append(tok)
         return tuple(t.i for t in out)
@@ -411,7 +413,7 @@ class QuoteFinder:
             c.end = max(c.end, last.close + 1 if last.close is not None else last.end)
             for n in inside:
                 d = by_region.get(n)
-                if d is not None and (d.verb is None or d.verb is c.verb or d.verb.i in c.via):
+                if d is not None and (d.verb is None or c.verb is not None and d.verb.i == c.verb.i or d.verb.i in c.via):
                     drop.add(n)
             keep_ind.append(c)
         cands = [c for c in direct if c.region not in drop] + interview + keep_ind
@@ -422,6 +424,7 @@ class QuoteFinder:
                 c.name = self.speakers.resolve(c.mention, c.stype, c.subj)
         cands.sort(key=lambda c: c.start)
         self._continuations([c for c in cands if c.region is not None])
+        self._learned_sources(cands)
         quotes = []
         for c in cands:
             words = len(self.text[c.start:c.end].split())
@@ -432,8 +435,42 @@ class QuoteFinder:
                 content=Span(c.start, c.end), kind=c.kind,
                 cue=Span(*c.cue) if c.cue else None, speaker=c.mention, speaker_name=c.name,
                 speaker_type=c.stype if c.mention is not None else None,
+                source_kind=c.kind_of_source if c.mention is not None else "unknown",
             ))
         return quotes, self.speakers.people()
+
+    def _learned_sources(self, cands: list[_Cand]) -> None:
+        """The source model (sources.py) where the rules found no speaker; then quotations
+        continuing those take their speaker; then a quotation that only inherited the previous
+        one's speaker takes the model's source when its own sentence names another one with
+        confidence ('“…,” Trump interjected.'); last, every quotation's source kind."""
+        ds = sources.DocSources(self.doc, self.text) if any(
+            c.mention is None or c.inherited for c in cands) else None
+        if ds is not None:
+            self._rank_sources(ds, [c for c in cands if c.mention is None and self._kept_speakerless(c)])
+            self._continuations([c for c in cands if c.region is not None])
+            self._rank_sources(ds, [c for c in cands if c.inherited], override=True)
+        for c in cands:
+            if c.mention is not None:
+                c.kind_of_source = sources.source_kind(c.subj, c.stype)
+
+    def _rank_sources(self, ds, cands: list[_Cand], override: bool = False) -> None:
+        model = sources.default_model()
+        for c in cands:
+            got = model.rank(ds, (c.start, c.end), c.cue)
+            if got is None or override and (got.score < sources.OVERRIDE or not ds.same_sentence(
+                    got.head, c.start, c.end)):
+                continue
+            tok = self.doc[got.head]
+            found = self.speakers.mention_for(tok, tok)
+            mention, stype = found if found is not None else (got.mention, None)
+            c.mention, c.stype, c.subj, c.inherited = mention, stype, tok, False
+            c.verb = tok.head if tok.dep_ in cues.SUBJECT_DEPS else None
+            c.name = self.speakers.resolve(mention, stype, tok) if stype is not None else None
+
+    def _kept_speakerless(self, c: _Cand) -> bool:
+        words = len(self.text[c.start:c.end].split())
+        return words >= _MIN_SPEAKERLESS_WORDS and _sentence_like(self.text[c.start:c.end])
 
     def _continuations(self, direct: list[_Cand]) -> None:
         """Quotes with no cue of their own take the speaker of the quotation they continue."""
@@ -507,16 +544,17 @@ def _complement_path(tok, verb) -> bool:
     """True when ``tok`` hangs under ``verb`` through complements only (a short
     quoted phrase must be what the verb reports, not a clause beside it)."""
     hops = 0
-    while tok is not verb and hops < 12:
-        if tok.dep_ in ("advcl", "relcl", "acl", "parataxis", "conj", "advmod", "npadvmod") or tok.head is tok:
+    while tok.i != verb.i and hops < 12:
+        if tok.dep_ in ("advcl", "relcl", "acl", "parataxis", "conj", "advmod", "npadvmod") or tok.head.i == tok.i:
             return False
         tok = tok.head
         hops += 1
-    return tok is verb
+    return tok.i == verb.i
 
 
 def _inherit(c: _Cand, src: _Cand) -> None:
     c.mention, c.stype, c.name, c.subj = src.mention, src.stype, src.name, src.subj
+    c.inherited, c.kind_of_source = True, src.kind_of_source
 
 
 def _dedupe(cands: list[_Cand]) -> list[_Cand]:
