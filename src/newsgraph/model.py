@@ -58,6 +58,8 @@ class Quote:
     # a "He added"), before cross-document linking makes it canonical.
     speaker_name: str | None = None
     speaker_type: str | None = None  # person | org
+    # What the source is: person | organisation | document | anonymous | unknown.
+    source_kind: str = "unknown"
 
 
 @dataclass

@@ -49,6 +49,7 @@ def test_read_ann_keeps_discontinuous_spans_and_roles(tmp_path):
     path.write_text(ann("T1\tContent 0 4;10 15\tMayo Quill", "T2\tSource 20 25\tthe x", "E1\tAttribution:T1 Content:T1 Source:T2"))
     (a,) = read_ann(path)
     assert a.content == ((0, 4), (10, 15)) and a.source == "the x" and len(a.chars) == 9
+    assert a.source_spans == ((20, 25),) and a.cue_spans == ()
 
 
 def test_named_source_and_direct():

@@ -47,13 +47,16 @@ def test_weight_table_round_trip_and_probability(tmp_path):
 
 def test_select_keeps_the_best_beside_taken_spans_and_nested_ones():
     model = ContentModel({"a": 3.0, "b": 2.0, "c": 1.0, "low": -5.0}, 0.0, 0.6)
-    cands = [Candidate(0, 50, "child", features=("a",)),       # best
-             Candidate(10, 30, "child", features=("b",)),      # inside it: may stand
-             Candidate(40, 80, "child", features=("b",)),      # crosses it: dropped
-             Candidate(100, 140, "child", features=("c",)),    # crosses a taken span: dropped
-             Candidate(200, 220, "child", features=("low",))]  # under the threshold
+    cands = [Candidate(0, 50, "child", features=("a",), words=9),       # best
+             Candidate(10, 30, "child", features=("b",), words=4),      # inside it: may stand
+             Candidate(40, 80, "child", features=("b",), words=7),      # crosses it: dropped
+             Candidate(100, 140, "child", features=("c",), words=7),    # crosses a taken span: dropped
+             Candidate(200, 220, "child", features=("low",), words=4),  # under the threshold
+             Candidate(300, 312, "child", features=("a",), words=2),    # a fragment: too short
+             Candidate(0, 60, "sentence", features=("a",), words=11),   # holds a chosen span: dropped
+             Candidate(400, 460, "sentence", features=("b",), words=11)]  # a sentence alone stands
     chosen = [(c.start, c.end) for _, c in select(cands, model, taken=[(120, 160)])]
-    assert chosen == [(0, 50), (10, 30)]
+    assert chosen == [(0, 50), (10, 30), (400, 460)]
     assert overlaps_badly(0, 10, 1, 10)  # one nearly repeats the other
 
 

@@ -35,12 +35,15 @@ considers considered doubt doubts doubted assume assumes assumed""".split())
 
 @dataclass(frozen=True)
 class Attribution:
-    """One gold attribution: content (character set and its text), cue and source texts."""
+    """One gold attribution: content (character set and its text), cue and source texts, and the
+    cue and source spans (pieces into the .txt file; empty when the annotator gave none)."""
 
     content: tuple[tuple[int, int], ...]
     text: str
     cue: str = ""
     source: str = ""
+    cue_spans: tuple[tuple[int, int], ...] = ()
+    source_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def chars(self) -> set[int]:
@@ -89,7 +92,8 @@ def read_ann(path: Path) -> list[Attribution]:
         if content is None:
             continue
         cue, source = spans.get(e.get("Cue", "")), spans.get(e.get("Source", ""))
-        out.append(Attribution(content[1], content[2], cue[2] if cue else "", source[2] if source else ""))
+        out.append(Attribution(content[1], content[2], cue[2] if cue else "", source[2] if source else "",
+                               cue[1] if cue else (), source[1] if source else ()))
     return out
 
 

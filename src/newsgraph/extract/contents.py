@@ -43,6 +43,7 @@ class Candidate:
     anchor: int | None = None  # index of the token the content hangs off (child, according)
     child: int | None = None  # index of the content's head token (child)
     features: tuple[str, ...] = ()
+    words: int = 0  # tokens that are neither spaces nor punctuation
 
 
 class _Parse:
@@ -224,8 +225,10 @@ def candidates(sdoc, regions: list[tuple[int, int]]) -> list[Candidate]:
         quotes_in = sum(1 for _, y in near if y <= e + 1)
         is_quote = int(any(abs(x - s) <= 1 and abs(y - e) <= 1 for x, y in near))
         in_quote = int(any(x <= s and e <= y for x, y in quotes[:bisect_right(opens, s)]))
+        words = P.words(a, b)
         out[(s, e, key)] = Candidate(s, e, kind, anchor, child, tuple(
-            features(P, kind, anchor, child, P.words(a, b), quotes_in, is_quote, in_quote)))
+            features(P, kind, anchor, child, words, quotes_in, is_quote, in_quote)),
+            sum(1 for i in words if P.pos[i] != "PUNCT"))
 
     for i in range(len(P.lower)):
         if P.pos[i] in ANCHOR_POS and not P.imperative(i):
@@ -305,16 +308,24 @@ def overlaps_badly(s: int, e: int, a: int, b: int) -> bool:
     return not nested or overlap >= 0.7 * max(e - s, b - a)
 
 
+MIN_WORDS = 4  # shorter quoted or reported fragments are labels and scare quotes, not claims
+
+
 def select(found: list[Candidate], model: ContentModel, taken: list[tuple[int, int]]) -> list[tuple[float, Candidate]]:
     """The candidates at or above the model's threshold, best first, none crossing a better one. A
     candidate holding a span already taken (the rules' quotations) would report that attribution
     twice: it may only lie inside one (an attribution within an attributed content)."""
     scored = sorted(((model.probability(c.features), c) for c in found), key=lambda x: (-x[0], x[1].start, x[1].end))
+    # Spans inside a sentence first: a whole sentence is a content only when nothing in it is (else
+    # it would hold the cue and source of the attribution inside it), and never a short fragment.
+    scored = [x for x in scored if x[1].kind != "sentence"] + [x for x in scored if x[1].kind == "sentence"]
     chosen: list[tuple[int, int]] = []
     out = []
     for p, c in scored:
-        if p < model.threshold:
-            break
+        if p < model.threshold or c.words < MIN_WORDS:
+            continue
+        if c.kind == "sentence" and any(min(c.end, b) > max(c.start, a) for a, b in chosen):
+            continue
         if any(overlaps_badly(c.start, c.end, a, b) or (min(c.end, b) > max(c.start, a) and not a <= c.start < c.end <= b)
                for a, b in taken):
             continue

@@ -80,7 +80,7 @@ def subject_of(verb, exclude: tuple[int, int] | None = None):
                 and not (exclude is not None and exclude[0] <= c.idx < exclude[1])]
         if subs:
             return min(subs, key=lambda c: abs(c.i - tok.i))
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.i != tok.i:
             if tok.dep_ == "advcl" and tok.tag_ not in ("VBG",):
                 return None
             tok = tok.head

@@ -65,6 +65,8 @@ voter supporter opponent user citizen local villager survivor family relative pa
 worker authority insider participant member colleague friend neighbour neighbor victim expert
 """.split())
 GROUP_PRONOUNS = frozenset({"they"})
+# Determiners of a role noun that keep its person unnamed ("an aide", "one strategist").
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
 NARRATOR_PRONOUNS = frozenset({"i", "we", "you", "it", "this", "that", "which", "who", "there"})
 
 
@@ -295,7 +297,8 @@ class SpeakerResolver:
                 self._add_full(ref.text)
             return Mention(s, e, self.text[s:e], kind), ref.type
         if subj.pos_ == "NOUN":
-            left = [t for t in subj.lefts if t.dep_ in ("amod", "compound", "det", "poss", "nmod")]
+            left = [t for t in subj.lefts if t.dep_ in ("amod", "compound", "det", "poss", "nmod")
+                    or t.dep_ == "nummod" and t.lower_ == "one"]
             s_tok = left[0] if left else subj
             if s_tok.i < subj.i and doc[s_tok.i].dep_ == "poss":
                 s_tok = subj if not any(t.i > s_tok.i for t in left) else [t for t in left if t.i > s_tok.i][0]
@@ -340,6 +343,8 @@ class SpeakerResolver:
             return name
         if mention.kind == "role":
             head = mention.text.split()[-1].lower()
+            if mention.text.split()[0].lower() in INDEFINITE:
+                return None  # "one GOP strategist", "a senior official": left unnamed on purpose
             if head.endswith("s") and head[:-1] in ROLE_NOUNS:
                 return None  # "diplomats", "analysts": a group, not one person
             name = None
@@ -540,7 +545,7 @@ def _role_of(toks: list, text: str) -> tuple[str | None, str | None]:
     if ridx is None:
         ridx = next((i for i, t in enumerate(toks) if is_role_word(t, loose=True)), None)
     if ridx is None and forced is not None:
-        ridx = next((i for i, t in enumerate(toks) if t is forced), None)
+        ridx = next((i for i, t in enumerate(toks) if t.i == forced.i), None)
     if ridx is None:
         return None, None
     country = None
