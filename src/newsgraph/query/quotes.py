@@ -10,7 +10,7 @@ from ..store.sqlite import Store
 def quotes(store: Store, speaker: str | None = None, source: str | None = None,
            limit: int | None = None) -> Iterator[dict]:
     """Contract fields: source, start, end, text, kind, cue, speaker, speaker_mention,
-    speaker_start, speaker_end. ``speaker`` matches the canonical name or any alias."""
+    speaker_start, speaker_end, source_kind. ``speaker`` matches the canonical name or any alias."""
     sql = """SELECT q.*, d.source, d.title, d.publisher, d.published, p.name AS speaker_name,
                     p.aliases AS speaker_aliases
              FROM quotes q JOIN documents d ON d.id = q.document_id
@@ -41,6 +41,7 @@ def quotes(store: Store, speaker: str | None = None, source: str | None = None,
             "speaker_start": row["speaker_start"],
             "speaker_end": row["speaker_end"],
             "speaker_type": row["speaker_type"],
+            "source_kind": row["source_kind"],
             "document_id": row["document_id"],
             "title": row["title"],
             "publisher": row["publisher"],

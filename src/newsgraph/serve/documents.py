@@ -69,7 +69,7 @@ def quote_rows(store: Store, where: list[str], params: list, paging: Paging | No
 def quote(row) -> dict:
     keys = ("id", "document_id", "source", "title", "publisher", "published", "start", "end", "text", "kind",
             "cue", "cue_start", "cue_end", "speaker_id", "speaker_mention", "speaker_start", "speaker_end",
-            "statement")
+            "source_kind", "statement")
     return {**{k: row[k] for k in keys}, "speaker": row["speaker_name"]}
 
 

@@ -81,6 +81,7 @@ class Quote(BaseModel):
     speaker_mention: Optional[str] = None
     speaker_start: Optional[int] = None
     speaker_end: Optional[int] = None
+    source_kind: str = "unknown"  # person | organisation | document | anonymous | unknown
     statement: Optional[int] = None
 
 

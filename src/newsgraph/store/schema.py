@@ -340,6 +340,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX documents_content ON documents(content_hash);
     CREATE INDEX documents_version_of ON documents(version_of);
     """,
+    # 7: what a quotation's source is (person, organisation, document, anonymous, unknown), so that a
+    # reader can tell "the report found" and "an aide said" from a named person.
+    """
+    ALTER TABLE quotes ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'unknown';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

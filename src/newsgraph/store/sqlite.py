@@ -150,7 +150,7 @@ class Store:
         db = self.db
         quotes: dict[int, int] = {}
         columns = ("start, end, text, kind, cue_start, cue_end, cue, speaker_id, speaker_mention, "
-                   "speaker_start, speaker_end, speaker_type")
+                   "speaker_start, speaker_end, speaker_type, source_kind")
         for (old,) in db.execute("SELECT id FROM quotes WHERE document_id = ? ORDER BY id", (original_id,)).fetchall():
             cur = db.execute(f"INSERT INTO quotes (document_id, {columns}) SELECT ?, {columns} FROM quotes "
                              "WHERE id = ?", (doc_id, old))
@@ -177,8 +177,8 @@ class Store:
         cue = quote.cue
         self.db.execute(
             """INSERT INTO quotes (document_id, start, end, text, kind, cue_start, cue_end, cue,
-               speaker_id, speaker_mention, speaker_start, speaker_end, speaker_type)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+               speaker_id, speaker_mention, speaker_start, speaker_end, speaker_type, source_kind)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (
                 doc.id, quote.content.start, quote.content.end, quote.content.of(doc.text), quote.kind,
                 cue.start if cue else None, cue.end if cue else None, cue.of(doc.text) if cue else None,
@@ -187,6 +187,7 @@ class Store:
                 speaker.start if speaker else None,
                 speaker.end if speaker else None,
                 quote.speaker_type,
+                quote.source_kind,
             ),
         )
 
