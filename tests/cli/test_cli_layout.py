@@ -76,7 +76,8 @@ def test_the_demo_fits_80_columns_and_cuts_no_box_title(example_db, piped, tmp_p
         assert title, top
         text = title.group(1) or ""
         assert text.count("(") == text.count(")"), top
-    assert "(16 quotations, 7 sources)" in out  # folded into its box when the title has no room for it
+    # the first speaker's long title leaves no room for the counts: they are folded into the box, whole
+    assert re.search(r"^│ \(\d+ quotations, 7 sources\) +│$", out, re.M), out[:2000]
     assert "· 1 noise range removed" in out and "· 1 noise ranges" not in out
     assert not any(line != line.rstrip() for line in lines if not line.startswith(("│", "╭", "╰"))), \
         "wrapped lines padded with spaces"
