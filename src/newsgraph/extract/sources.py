@@ -56,6 +56,26 @@ _TYPE_CLASS = {"PERSON": "P", "propn": "P", "PROPN": "P", "he": "P", "she": "P",
                "we": "O", "doc": "D", "WORK_OF_ART": "D", "LAW": "D", "PRODUCT": "D"}
 
 
+def _shape_char(t) -> str:
+    """A token's letter in a shape: Q quote mark, , : ( themselves, - dash, . other punctuation,
+    V reporting verb, v other verb, r date/time/adverb, w other word; '' for space."""
+    if t.is_space:
+        return ""
+    if t.text in '"“”‘’\'':
+        return "Q"
+    if t.text in ",:;—–-(":
+        return t.text if t.text in ",:(" else "-"
+    if t.is_punct:
+        return "."
+    if cues.is_cue_verb(t):
+        return "V"
+    if t.pos_ in ("VERB", "AUX"):
+        return "v"
+    if t.ent_type_ in ("DATE", "TIME") or t.pos_ == "ADV":
+        return "r"
+    return "w"
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A mention that may be a source: token range, head token and what sort of mention."""
@@ -101,7 +121,6 @@ class DocSources:
     def __init__(self, sdoc, text: str | None = None) -> None:
         self.doc = sdoc
         self.text = sdoc.text if text is None else text
-        self.starts = [t.idx for t in sdoc]
         sents = list(sdoc.sents)
         self.sent_bounds = [(s.start, s.end) for s in sents]
         self.sent_of = [0] * len(sdoc)
@@ -110,15 +129,26 @@ class DocSources:
                 self.sent_of[i] = k
         self.paras = paragraph_spans(self.text)
         para_starts = [p[0] for p in self.paras]
-        self.para_of = [max(0, bisect_right(para_starts, t.idx) - 1) for t in sdoc]
         regions = find_regions(self.text)
         spans = [(r.open, (r.close + 1) if r.close is not None else r.end) for r in regions]
-        self.quoted = [False] * len(sdoc)
+        # Per token, read in one pass: offset, paragraph, whether inside a quotation, how many words
+        # (not punctuation or space) come before it, and its letter in the shapes of the stretches
+        # between a content and a candidate.
+        self.starts: list[int] = []
+        self.para_of: list[int] = []
+        self.quoted: list[bool] = []
+        self.word_before = [0]
+        self.shape_char: list[str] = []
         k = 0
         for t in sdoc:
-            while k < len(spans) and spans[k][1] <= t.idx:
+            idx = t.idx
+            self.starts.append(idx)
+            self.para_of.append(max(0, bisect_right(para_starts, idx) - 1))
+            while k < len(spans) and spans[k][1] <= idx:
                 k += 1
-            self.quoted[t.i] = k < len(spans) and spans[k][0] < t.idx
+            self.quoted.append(k < len(spans) and spans[k][0] < idx)
+            self.word_before.append(self.word_before[-1] + (not (t.is_punct or t.is_space)))
+            self.shape_char.append(_shape_char(t))
         self.cands = self._candidates()
         self.cand_starts = [c.start for c in self.cands]
         # Subjects of reporting verbs in document order: who spoke last before a position.
@@ -280,8 +310,8 @@ class DocSources:
             pos = f"{side}s{sd}p{pd}"
             typ = f"{c.kind}:{c.label}"
             dist = len(gap)
-            words = [doc[i] for i in gap if not (doc[i].is_punct or doc[i].is_space)]
-            nw = _bucket(len(words))
+            n_words = self.word_before[gap.stop] - self.word_before[gap.start] if len(gap) else 0
+            nw = _bucket(n_words)
             r, pr = rank.get(c.start, (9, 9))
             dep = h.dep_
             gov = h.head
@@ -315,10 +345,10 @@ class DocSources:
             # Reporting verbs written right beside the candidate ("Skelly said", "said Skelly").
             if c.start > 0 and cues.is_cue_verb(doc[c.start - 1]):
                 f.append(f"after_speech_verb|{side}")
-                f.append(f"after_speech_verb|{side}|{min(len(words), 3)}|{tcls}")
+                f.append(f"after_speech_verb|{side}|{min(n_words, 3)}|{tcls}")
             if c.end < len(doc) and cues.is_cue_verb(doc[c.end]):
                 f.append(f"before_speech_verb|{side}")
-                f.append(f"before_speech_verb|{side}|{min(len(words), 3)}|{tcls}")
+                f.append(f"before_speech_verb|{side}|{min(n_words, 3)}|{tcls}")
             # The verb the candidate is the subject of, and how it stands to the content.
             if dep in cues.SUBJECT_DEPS or dep == "pobj" and gov.dep_ == "agent":
                 verb = gov if dep != "pobj" else gov.head
@@ -332,7 +362,7 @@ class DocSources:
                 f.append(f"verbside={side}{vside}|{speech}")
                 if verb.i in gap or vside == "M":
                     f.append(f"verb_in_gap|{side}|{speech}")
-                    if len(words) <= 3:
+                    if n_words <= 3:
                         f.append(f"verb_in_short_gap|{side}")
                 if any(verb.is_ancestor(doc[i]) for i in content_toks):
                     f.append(f"verb_governs_content|{speech}")
@@ -351,11 +381,11 @@ class DocSources:
                 f.append(f"prevpara_colon|{dep}")
             if side == "B" and pd == 0 and colon_lead:
                 f.append(f"colon_lead|{dep}")
-                if self.paras[pc][0] >= doc[c.start].idx - 2 and len(words) <= 4:
+                if self.paras[pc][0] >= doc[c.start].idx - 2 and n_words <= 4:
                     f.append("colon_label")
             if side == "B" and lead_punct == ":":
-                f.append(f"colon_next|{min(len(words), 3)}")
-                f.append(f"colon_next|{min(len(words), 3)}|{min(r, 2)}|{c.kind}")
+                f.append(f"colon_next|{min(n_words, 3)}")
+                f.append(f"colon_next|{min(n_words, 3)}|{min(r, 2)}|{c.kind}")
             if side == "B" and pd == 1 and opens_para:
                 f.append(f"prevpara_opens|{typ}")
                 if self.sent_of[c.head] == ks - 1 and dep in cues.SUBJECT_DEPS:
@@ -390,27 +420,11 @@ class DocSources:
         return out
 
     def _shape(self, toks) -> str:
-        out = []
-        doc = self.doc
+        out: list[str] = []
+        chars = self.shape_char
         for i in toks:
-            t = doc[i]
-            if t.is_space:
-                continue
-            if t.text in '"“”‘’\'':
-                ch = "Q"
-            elif t.text in ",:;—–-(":
-                ch = t.text if t.text in ",:(" else "-"
-            elif t.is_punct:
-                ch = "."
-            elif cues.is_cue_verb(t):
-                ch = "V"
-            elif t.pos_ in ("VERB", "AUX"):
-                ch = "v"
-            elif t.ent_type_ in ("DATE", "TIME") or t.pos_ == "ADV":
-                ch = "r"
-            else:
-                ch = "w"
-            if not out or out[-1] != ch or ch not in "wr":
+            ch = chars[i]
+            if ch and (not out or out[-1] != ch or ch not in "wr"):
                 out.append(ch)
         return "".join(out)
 
