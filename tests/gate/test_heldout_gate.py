@@ -40,6 +40,7 @@ def quote_scores(db: Path, blind: bool) -> tuple[float, float]:
 @pytest.mark.parametrize("split", ["dev", "blind"])
 def test_heldout_quotes_meet_the_floors(heldout_db, split):
     found, right = quote_scores(heldout_db, split == "blind")
+    print(f"\nheld-out {split}: quotations found {found:.3f}, right speakers {right:.3f}")
     assert found >= FLOORS[f"heldout_{split}_quotes_found_ratio"], f"{split}: quotations found {found:.3f}"
     assert right >= FLOORS[f"heldout_{split}_speakers_right_ratio"], f"{split}: right speakers {right:.3f}"
 
