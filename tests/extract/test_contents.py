@@ -9,12 +9,12 @@ from newsgraph.extract.contents import Candidate, ContentModel, candidates, load
 
 TEXT = ("The mayor believes that the ferry will run again by spring. "
         "According to the harbour board, repairs cost 4 million. "
-        "Critics called the plan \"a costly gamble\" on Tuesday.")
+        "Critics called the plan \"a costly and reckless gamble\" on Tuesday.")
 
 
 def spans(nlp, text: str) -> dict[str, Candidate]:
     doc = nlp(text)
-    closed = [(text.index("a costly"), text.index("a costly") + len("a costly gamble"))]
+    closed = [(text.index("a costly"), text.index("a costly") + len("a costly and reckless gamble"))]
     return {text[c.start:c.end]: c for c in candidates(doc, closed)}
 
 
@@ -23,7 +23,8 @@ def test_candidates_cover_complements_according_sentences_and_quotations(nlp):
     assert "the ferry will run again by spring" in found  # 'that' and the full stop trimmed
     assert found["the ferry will run again by spring"].kind == "child"
     assert "repairs cost 4 million" in found and found["repairs cost 4 million"].kind == "according"
-    assert "a costly gamble" in found
+    assert "a costly and reckless gamble" in found
+    assert "the harbour board" not in found  # under four words: never chosen, so never scored
     sentence = next(c for c in found.values() if c.kind == "sentence" and "mayor" in TEXT[c.start:c.end])
     assert "lem=believe" not in sentence.features and "kind=sentence" in sentence.features
     believe = found["the ferry will run again by spring"].features

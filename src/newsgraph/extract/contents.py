@@ -226,9 +226,11 @@ def candidates(sdoc, regions: list[tuple[int, int]]) -> list[Candidate]:
         is_quote = int(any(abs(x - s) <= 1 and abs(y - e) <= 1 for x, y in near))
         in_quote = int(any(x <= s and e <= y for x, y in quotes[:bisect_right(opens, s)]))
         words = P.words(a, b)
+        n = sum(1 for i in words if P.pos[i] != "PUNCT")
+        if n < MIN_WORDS:
+            return  # never chosen (select): no features to compute
         out[(s, e, key)] = Candidate(s, e, kind, anchor, child, tuple(
-            features(P, kind, anchor, child, words, quotes_in, is_quote, in_quote)),
-            sum(1 for i in words if P.pos[i] != "PUNCT"))
+            features(P, kind, anchor, child, words, quotes_in, is_quote, in_quote)), n)
 
     for i in range(len(P.lower)):
         if P.pos[i] in ANCHOR_POS and not P.imperative(i):
