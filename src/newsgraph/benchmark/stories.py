@@ -106,6 +106,14 @@ class Scores:
     gold: dict[str, int]
     labels: dict[int, str] = field(default_factory=dict)
 
+    def groups(self) -> list[tuple[int, list[str]]]:
+        """(story, article names by date) of the stories of more than one article, largest first."""
+        out: dict[int, list[str]] = {}
+        for name, g in self.predicted.items():
+            out.setdefault(g, []).append(name)
+        return sorted(((g, sorted(ns, key=lambda n: (published(n) or "", n))) for g, ns in out.items()
+                       if len(ns) > 1), key=lambda x: (-len(x[1]), x[1][0]))
+
     def figures(self) -> dict:
         p, r, f = pairwise(self.predicted, self.gold)
         bp, br, bf = bcubed(self.predicted, self.gold)

@@ -34,12 +34,12 @@ from .labels import relabel
 from .profile import Profile, days_between, profile, weight
 
 # Chosen on the PolNeAR train gold (147 articles in 90 stories, see README); dev is measured only.
-JOIN = 0.38  # pair similarity to join within NEAR_DAYS
-VECTOR_WEIGHT = 0.5  # share of the lead-vector cosine; the rest is key similarity
+JOIN = 0.26  # pair similarity to join within NEAR_DAYS
+VECTOR_WEIGHT = 0.4  # share of the lead-vector cosine; the rest is key similarity
 ENTITY_JOIN = 0.25  # without vectors (no encoder): key similarity alone must reach this
-NEAR_DAYS = 3  # within this many days the threshold is the base one
+NEAR_DAYS = 1  # within this many days the threshold is the base one
 GAP_DAYS = 14  # at this many days apart the threshold is base + FAR_EXTRA; beyond, DUPLICATE
-FAR_EXTRA = 0.15
+FAR_EXTRA = 0.30
 DUPLICATE = 0.85  # further apart than GAP_DAYS: the same text, or nearly
 CANDIDATES = 200  # stories compared with one document, at most, per way of finding them
 MEMBERS = 64  # a story's most recent members compared with a document, at most
