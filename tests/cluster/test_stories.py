@@ -48,9 +48,7 @@ def test_related_documents_join_and_unrelated_ones_start_a_story(store):
     story = store.stories_by_id([store.story_of("a")])[0]
     assert (story["documents"], story["first"], story["last"]) == (2, "2024-03-01", "2024-03-03")
     assert json.loads(story["actors"]) == ["Amina Odhiambo"]
-    event, who = story["label"].split(": ")  # the event in words of its title, then who
-    assert who == "Amina Odhiambo (KEN)"
-    assert "Lamu" in event and set(event.split()) <= set("Lamu dockworkers walk out over unpaid wages".split())
+    assert story["label"] == "Amina Odhiambo (KEN)"
     assert story["title"] == "Lamu dockworkers walk out over unpaid wages"
 
 

@@ -1,23 +1,18 @@
 """A story's label and title, for a reader scanning a list of stories.
 
 - actors: the people and organisations most of its documents name (then the countries).
-- label: the event, then who: the key words of its title (those most of its documents use in their
-  leads, and rare among stored documents), then its three main actors and main countries, e.g.
-  "shooting Tulsa Crutcher: A, B, C (X/Y)".
+- label: its three main actors and main countries, e.g. "A, B, C (X/Y)".
 - title: the headline of its most central document (nearest the centroid) that has one, else that
   document's first sentence, else its two main actors and commonest event type.
 """
 from __future__ import annotations
 
 import json
-import math
-import re
 
 import numpy as np
 
 from ..embed.vectors import from_blob
 from ..link.names import fold
-from .profile import STOP_WORDS, WORD_MIN_CHARS, stem
 from .sentences import split
 
 ACTORS = 5  # actors listed
@@ -25,8 +20,6 @@ LABEL_ACTORS = 3  # actors in the label
 LABEL_COUNTRIES = 2
 TITLE_CHARS = 110
 TITLE_MIN_WORDS = 4  # shorter titles are section names ("LIVE", "Science | Health"), not headlines
-KEY_WORDS = 3  # words of the title naming the event in the label
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 RETITLE_UNTIL = 32  # titles are recomputed at every change up to this size, then at each doubling
 
 
@@ -35,8 +28,6 @@ def main_actors(store, story_id: int) -> tuple[list[str], list[str]]:
     rows = sorted(store.story_entity_rows([story_id]), key=lambda r: (-r["documents"], r["name"], r["key"]))
     names, countries, seen = [], [], set()
     for r in rows:
-        if r["key"].startswith("w:"):  # words of the leads, not actors
-            continue
         if r["key"].startswith("c:"):
             if len(countries) < ACTORS:
                 countries.append(r["name"])
@@ -46,31 +37,12 @@ def main_actors(store, story_id: int) -> tuple[list[str], list[str]]:
     return names, countries
 
 
-def label(actors: list[str], countries: list[str], event: str = "") -> str:
+def label(actors: list[str], countries: list[str]) -> str:
     head = ", ".join(actors[:LABEL_ACTORS])
     tail = "/".join(countries[:LABEL_COUNTRIES])
-    who = f"{head} ({tail})" if head and tail else head or tail
-    return f"{event}: {who}" if event and who else event or who
-
-
-def key_words(store, story_id: int, title: str | None) -> str:
-    """The KEY_WORDS words of the title weighing most in the story (documents using them in their
-    leads times their rarity among stored documents), in title order."""
-    if not title:
-        return ""
-    found: dict[str, tuple[int, str]] = {}
-    for m in _WORD.finditer(title):
-        key = stem(m.group())
-        if len(key) >= WORD_MIN_CHARS and key not in STOP_WORDS:
-            found.setdefault(f"w:{key}", (m.start(), m.group()))
-    if not found:
-        return ""
-    counts = {r["key"]: r["documents"] for r in store.story_entity_rows([story_id]) if r["key"] in found}
-    total = store.story_document_count()
-    df = store.key_documents(sorted(found))
-    score = {k: counts.get(k, 0) * math.log((total + 2) / (df.get(k, 0) + 1)) for k in found}
-    best = sorted((k for k in found if score[k] > 0), key=lambda k: (-score[k], found[k][0]))[:KEY_WORDS]
-    return " ".join(found[k][1] for k in sorted(best, key=lambda k: found[k][0]))
+    if head and tail:
+        return f"{head} ({tail})"
+    return head or tail
 
 
 def shorten(text: str, limit: int = TITLE_CHARS) -> str:
@@ -120,10 +92,7 @@ def relabel(store, story_id: int, documents: int, merged: bool = False) -> None:
     """Actors and label at every change; the title while the story is small, at each doubling, or
     after a merge (bounded work per document however large a story grows)."""
     actors, countries = main_actors(store, story_id)
-    values = {"actors": json.dumps(actors, ensure_ascii=False)}
+    values = {"actors": json.dumps(actors, ensure_ascii=False), "label": label(actors, countries)}
     if merged or documents <= RETITLE_UNTIL or documents & (documents - 1) == 0:
         values["title"] = title(store, story_id, actors)
-    else:
-        values["title"] = store.stories_by_id([story_id])[0]["title"]
-    values["label"] = label(actors, countries, key_words(store, story_id, values["title"]))
     store.update_story(story_id, values)

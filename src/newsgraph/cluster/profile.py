@@ -6,10 +6,6 @@
 - entities: keys of the people it links (by canonical person id, so name variants meet), of the
   actors of its events (by folded name, or the person's key when the actor is one of its people)
   and of their countries, each with a name to show.
-- words: the content words of its headline and first sentences (keys ``w:word``), beside its
-  entities: what an article is about ("debate", "pneumonia", a town's name) is said in its lead.
-  Stories weigh every key by how rare it is among stored documents, so "Trump" in a month of
-  campaign news says little and "Tulsa" much.
 - dates: its window for comparing with a story (open ends stay open), and the dated window that
   may widen a story's first and last days (only a window of at most a month: "some day after
   2018" says nothing of when a story ran).
@@ -17,7 +13,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,18 +24,10 @@ from ..link.names import fold
 from ..model import Document
 from .sentences import sentences
 
-try:  # spaCy is a dependency; its list only keeps function words out of the lead's words
-    from spacy.lang.en.stop_words import STOP_WORDS
-except ImportError:  # pragma: no cover
-    STOP_WORDS = frozenset()
-
 LEAD_SENTENCES = 6  # sentences of the lead averaged into the document vector
 LEAD_MIN_WORDS = 5  # shorter ones (datelines, captions, "Share this") say little of the topic
 DATED_MAX_DAYS = 31  # a window longer than this does not move a story's first and last days
 COUNTRY_WEIGHT = 0.5  # a shared country says less than a shared person or organisation
-WORD_SENTENCES = 3  # sentences of the lead (after the headline) whose words describe the event
-WORD_MIN_CHARS = 3
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @dataclass
@@ -56,29 +43,6 @@ class Profile:
 
 def weight(key: str) -> float:
     return COUNTRY_WEIGHT if key.startswith("c:") else 1.0
-
-
-def stem(word: str) -> str:
-    """Lower case, no possessive, no plural s: "debates" and "Debate's" meet."""
-    word = re.sub(r"['’]s$", "", word.lower())
-    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    return word
-
-
-def words(doc: Document) -> dict[str, str]:
-    """``w:`` keys of the content words of the headline (the title, else a short first line) and of
-    the first WORD_SENTENCES sentences of the lead, each with the word as first written."""
-    texts = [doc.title] if doc.title else []
-    texts += [text for _, _, text in sentences(doc, limit=WORD_SENTENCES + (0 if doc.title else 1), min_words=1)]
-    out: dict[str, str] = {}
-    for text in texts:
-        for match in _WORD.finditer(text):
-            word = match.group()
-            key = stem(word)
-            if len(key) >= WORD_MIN_CHARS and key not in STOP_WORDS:
-                out.setdefault(f"w:{key}", word)
-    return out
 
 
 def lead_spans(doc: Document) -> list[tuple[int, int, str]]:
@@ -137,6 +101,5 @@ def days_between(a: str, b: str) -> int:
 
 def profile(store, doc: Document, encoder) -> Profile:
     low, high, first, last = dates(doc)
-    return Profile(doc_id=doc.id, vector=lead_vector(store, doc, encoder),
-                   entities={**entities(store, doc.id), **words(doc)},
+    return Profile(doc_id=doc.id, vector=lead_vector(store, doc, encoder), entities=entities(store, doc.id),
                    low=low, high=high, first=first, last=last)

@@ -14,7 +14,7 @@ from ..model import Document, Span
 # End punctuation (with any closing quotes or brackets), white space, then what can open a
 # sentence; or a line break. Not after an initial ("John F. Kennedy") or a title ("Mr. Lee").
 _BOUNDARY = re.compile(
-    r"((?<!\b[A-Z])(?<!\bMrs)(?<!\b[MD]r)(?<!\bMs)(?<!\bSt)(?<!\bvs)[.!?…][\"'”’»)\]]*)"
+    r"((?<!\b[A-Z])(?<!\bMrs)(?<!\b[MD]r)(?<!\bMs)(?<!\bSt)[.!?…][\"'”’»)\]]*)"
     r"\s+(?=[\"'“‘«(\[]?[A-ZÀ-ÖØ-Þ])"
     r"|\n\s*"
 )

@@ -358,24 +358,6 @@ class Store:
             "SELECT story_id, key, name, documents FROM story_entities WHERE story_id IN "
             "(SELECT value FROM json_each(?)) ORDER BY story_id, key", (json.dumps(ids),)).fetchall()
 
-    def story_member_rows(self, ids: list[int], limit: int) -> list[sqlite3.Row]:
-        """(story_id, vector, first, last, entities) of these stories' documents, the ``limit`` latest a story."""
-        return self.db.execute(
-            """SELECT story_id, vector, first, last, entities FROM (
-                   SELECT *, ROW_NUMBER() OVER (PARTITION BY story_id ORDER BY last IS NULL, last DESC,
-                                                document_id) AS n
-                   FROM story_documents WHERE story_id IN (SELECT value FROM json_each(?)))
-               WHERE n <= ? ORDER BY story_id, n""", (json.dumps(ids), limit)).fetchall()
-
-    def story_document_count(self) -> int:
-        return int(self.db.execute("SELECT COUNT(*) FROM story_documents").fetchone()[0])
-
-    def key_documents(self, keys: list[str]) -> dict[str, int]:
-        """How many stored story documents name each key (of those named at all)."""
-        return {r[0]: int(r[1]) for r in self.db.execute(
-            """SELECT key, SUM(documents) FROM story_entities WHERE key IN (SELECT value FROM json_each(?))
-               GROUP BY key""", (json.dumps(keys),))}
-
     def add_story(self) -> int:
         return int(self.db.execute("INSERT INTO stories (documents) VALUES (0)").lastrowid)
 
