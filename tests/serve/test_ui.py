@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -189,6 +190,9 @@ def test_stories_and_provenance_graph(ui, http):
     labels = graph.locator(".copy-label").all_text_contents()
     assert {c["kind"] for c in detail["copies"]} <= {label.split()[0] for label in labels}
     assert view.locator(".n.independent").inner_text() == str(detail["independent"])
+    if detail["first"] and detail["last"]:  # the story's date span, in days
+        days = (date.fromisoformat(detail["last"][:10]) - date.fromisoformat(detail["first"][:10])).days + 1
+        assert f"published over {days} day" in view.locator(".story-span").inner_text().lower()  # CSS capitalises
     docs = view.locator("a.doc-link")
     assert docs.count() == len(detail["members"])
     for publisher in detail["publishers"]:

@@ -103,6 +103,12 @@
   function docTitle(d) { return d.title || basename(d.source) || d.id || d.document_id || 'untitled'; }
   function publisherOf(d) { return d.publisher || hostOf(d.url) || null; }
   function truncate(text, n) { text = String(text || ''); return text.length > n ? text.slice(0, n - 1).trimEnd() + '\u2026' : text; }
+  /** Days from a story's first to its last day, inclusive ('1 day' for one day; '' when unknown). */
+  function daySpan(a, b) {
+    if (!a || !b) return '';
+    const days = Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86400000) + 1;
+    return Number.isFinite(days) && days > 0 ? plural(days, 'day') : '';
+  }
   function dateRange(a, b) { if (!a && !b) return DASH; if (!b || a === b) return fmt(a); if (!a) return fmt(b); return `${a} \u2013 ${b}`; }
   function actorCode(a) { return a.country || a.sector ? `${a.country || ''}${a.sector ? ':' + a.sector : ''}` : ''; }
   function actorNames(list) { return list && list.length ? list.map((a) => a.name).join(', ') : ''; }
@@ -1333,7 +1339,8 @@
       h('span', { class: 'stat', title: 'Documents left when copies of one another count once' }, h('span', { class: 'n independent' }, num(st.independent)), h('span', { class: 'l' }, 'independent sources')),
       h('span', { class: 'stat' }, h('span', { class: 'n' }, num(st.publishers.length)), h('span', { class: 'l' }, 'publishers')),
       h('span', { class: 'stat' }, h('span', { class: 'n' }, num(st.copies.length)), h('span', { class: 'l' }, 'copies')),
-      h('span', { class: 'stat wide' }, h('span', { class: 'n' }, dateRange(st.first, st.last)), h('span', { class: 'l' }, 'published'))));
+      h('span', { class: 'stat wide story-span', title: 'From the first to the last dated article' }, h('span', { class: 'n' }, dateRange(st.first, st.last)),
+        h('span', { class: 'l' }, daySpan(st.first, st.last) ? `published over ${daySpan(st.first, st.last)}` : 'published'))));
     if (st.actors.length || st.countries.length) {
       put(root, h('p', null, h('span', { class: 'muted' }, 'About: '),
         st.actors.map((a) => h('span', { class: 'chip' }, a)), st.countries.map((c) => h('span', { class: 'chip', title: 'country' }, c))));
