@@ -24,9 +24,8 @@ US_TITLES = {"sen": "Senator", "sens": "Senator", "senator": "Senator", "rep": "
 US_ONLY = frozenset({"sen", "sens", "rep", "reps", "congressman", "congresswoman", "gov"})
 # Words inside a role that make it a US office.
 US_ROLE_WORDS = frozenset({"congressman", "congresswoman", "congressional", "gop"})
-US_ROLE_PHRASES = ("white house", "house speaker", "speaker of the house", "u.s.", "us senate", "u.s. senate",
-                   "senate majority", "senate minority", "house majority", "house minority", "secretary of state",
-                   "attorney general", "homeland security", "national security adviser", "democratic", "republican")
+US_ROLE_PHRASES = ("white house", "house speaker", "speaker of the house", "u.s.", "us senate", "senate majority",
+                   "senate minority", "house majority", "house minority", "democratic", "republican")
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +76,24 @@ def us_title(word: str) -> tuple[str, bool] | None:
     return (US_TITLES[w], w in US_ONLY) if w in US_TITLES else None
 
 
+# State names that are also countries elsewhere say nothing on their own.
+_AMBIGUOUS_STATES = frozenset({"georgia"})
+
+
+def names_us_state(text: str) -> bool:
+    """A US state written out in full, capitalised ("a voter in Ohio", "New York University")."""
+    words = [w.strip(",.;:()'’") for w in text.split()]
+    for n in (1, 2, 3):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            if phrase[:1].isupper() and len(phrase) > 3 and phrase.lower() not in _AMBIGUOUS_STATES \
+                    and "." not in phrase and phrase.lower() in states() and len(phrase) != 2:
+                return True
+    return False
+
+
 def us_role(role: str) -> bool:
+    """A role that is an American office or places its holder in a US state."""
     low = role.lower()
-    return bool(set(low.split()) & US_ROLE_WORDS) or any(p in low for p in US_ROLE_PHRASES)
+    return bool(set(low.split()) & US_ROLE_WORDS) or any(p in low for p in US_ROLE_PHRASES) \
+        or names_us_state(role)

@@ -16,6 +16,7 @@ from ..link.names import given_names, is_plural_title, is_verb_form, similar_wor
 from ..model import Mention, Person
 from . import affiliation
 from .countries import country_of, is_country_word
+from .cues import SPEECH_VERBS
 
 # Nouns naming a person by function; a phrase ending in one is a role.
 ROLE_NOUNS = frozenset("""
@@ -162,8 +163,8 @@ class SpeakerResolver:
             start += 1
         # Headline case runs a name into its verb ("Ann Roe Slams Rivals"): the name ends before
         # an inflected verb that follows at least a given name and a surname.
-        for k in range(start + 2, end):
-            if is_verb_form(doc[k].text):
+        for k in range(start + 1, end):
+            if is_verb_form(doc[k].text) and (k >= start + 2 or _reporting_form(doc[k].text)):
                 end = k
                 break
         while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[:1].isalpha()):
@@ -607,7 +608,48 @@ class SpeakerResolver:
             person.mentions += [m for m in sp.mentions if (m.start, m.end) not in known]
             person.mentions.sort(key=lambda m: m.start)
             out.append(person)
+        # "a Roe campaign aide", "adviser to Ann Roe": a role naming another person of the article
+        # places its holder in that person's country.
+        located = {_last(p.name).lower(): p.country for p in out if p.type == "person" and p.country}
+        for p in out:
+            if p.type == "person" and not p.country:
+                words = {w.strip(",.'’s").lower() for r in p.roles for w in r.split() if w[:1].isupper()}
+                found = {located[w] for w in words if w in located and w != _last(p.name).lower()}
+                if len(found) == 1:
+                    p.country = found.pop()
+        setting = self.setting(out)
+        for p in out:
+            if p.type == "person" and not p.country and setting:
+                p.country = setting
         return out
+
+    def setting(self, people: list[Person]) -> str | None:
+        """The one country the article is set in, when every place it names and every person it
+        places agree (at least three signs, three in four of one country): a person the article
+        says nothing else about is taken to be from there ("a voter", "Ann Roe said")."""
+        votes: dict[str, int] = {}
+        for p in people:
+            if p.country:
+                votes[p.country] = votes.get(p.country, 0) + 1
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "NORP", "LOC"):
+                continue
+            c = country_of(ent.text) or ("USA" if affiliation.names_us_state(ent.text)
+                                         or ent.text in ("U.S.", "US", "U.S.A.") else None)
+            if c:
+                votes[c] = votes.get(c, 0) + 1
+        if not votes:
+            return None
+        top = max(votes, key=votes.get)
+        total = sum(votes.values())
+        return top if total >= 3 and votes[top] >= 0.75 * total else None
+
+
+def _reporting_form(word: str) -> bool:
+    """"Says", "Warns", "Told": a reporting verb's inflected form (headline case runs it into a name)."""
+    low = word.lower()
+    return any(low in (lem + "s", lem + "es", lem + "ed", lem + "d", lem[:-1] + "ies") for lem in SPEECH_VERBS) \
+        or low in ("said", "told", "wrote")
 
 
 def _last(name: str) -> str:
@@ -694,6 +736,9 @@ def _role_of(toks: list, text: str) -> tuple[str | None, str | None]:
     if country is None:
         for t in toks[:ridx]:
             country = country_of(t.text) or country
+    if country is None:  # "South Korean President", "United States ambassador"
+        for a, b in zip(toks[:ridx], toks[1:ridx + 1]):
+            country = country_of(f"{a.text} {b.text}", metonyms=False) or country
     if country is None:  # "envoy of Tanzania" (but not "ambassador to X": X is the host)
         for prev, t in zip(toks[ridx:], toks[ridx + 1:]):
             if prev.lower_ == "of" and country_of(t.text, metonyms=False):

@@ -87,6 +87,24 @@ def _best_match(person: Person, candidates: list) -> object | None:
     return bare[0] if bare else None
 
 
+def _country_of_named(index: PeopleIndex, person: Person) -> str | None:
+    """"Roe campaign spokesman", "adviser to Ann Roe": a role naming a stored person places its
+    holder in that person's country, when every stored person of that surname agrees."""
+    own = surname(person.name)
+    found: set[str] = set()
+    for role in person.roles:
+        for word in role.split():
+            if not word[:1].isupper():
+                continue
+            key = surname(word)
+            if not key or key == own:
+                continue
+            countries = {r["country"] for r in index.people_with_key("sur:" + key) if r["type"] == "person"}
+            if len(countries) == 1 and None not in countries:
+                found |= countries
+    return found.pop() if len(found) == 1 else None
+
+
 def table_country(name: str, on: str | None) -> str | None:
     """The country the actor table gives a full personal name on a day (only where the text says none)."""
     if not given_names(name):
@@ -127,7 +145,7 @@ def link_person(index: PeopleIndex, doc_id: str, person: Person, on: str | None 
     name = display_name(person.name) or person.name
     country = person.country
     if country is None and person.type == "person":
-        country = table_country(name, on)
+        country = table_country(name, on) or _country_of_named(index, person)
     person = Person(name=name, type=person.type, aliases=person.aliases, roles=person.roles,
                     country=country, gender=person.gender, party=person.party, office=person.office)
     key = person_key(person)
