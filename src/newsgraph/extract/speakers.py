@@ -164,7 +164,8 @@ class SpeakerResolver:
         # Headline case runs a name into its verb ("Ann Roe Slams Rivals"): the name ends before
         # an inflected verb that follows at least a given name and a surname.
         for k in range(start + 1, end):
-            if is_verb_form(doc[k].text) and (k >= start + 2 or _reporting_form(doc[k].text)):
+            if is_verb_form(doc[k].text) and (k >= start + 2 or _reporting_form(doc[k].text)
+                                               or _headline(doc[k].sent)):
                 end = k
                 break
         while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[:1].isalpha()):
@@ -645,6 +646,31 @@ class SpeakerResolver:
         return top if total >= 3 and votes[top] >= 0.75 * total else None
 
 
+def _placed_after(toks: list) -> str | None:
+    """The country of a place named after a role's head ("in X", "from X", "of X", a demonym),
+    never the place after "to" or "with" ("ambassador to X" names the host)."""
+    prep = None
+    for i, t in enumerate(toks):
+        if t is None:
+            continue
+        if t.pos_ == "ADP":
+            prep = t.lower_
+            continue
+        if prep in ("to", "with", "toward", "towards", "against") or not t.text[:1].isupper():
+            continue
+        pair = f"{t.text} {toks[i + 1].text}" if i + 1 < len(toks) and toks[i + 1] is not None else None
+        found = (country_of(pair) if pair else None) or country_of(t.text)
+        if found:
+            return found
+    return None
+
+
+def _headline(sent) -> bool:
+    """A sentence in headline case: four words or more, nearly all capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
 def _reporting_form(word: str) -> bool:
     """"Says", "Warns", "Told": a reporting verb's inflected form (headline case runs it into a name)."""
     low = word.lower()
@@ -739,6 +765,8 @@ def _role_of(toks: list, text: str) -> tuple[str | None, str | None]:
     if country is None:  # "South Korean President", "United States ambassador"
         for a, b in zip(toks[:ridx], toks[1:ridx + 1]):
             country = country_of(f"{a.text} {b.text}", metonyms=False) or country
+    if country is None:  # "professor at a university in Cape Town", "lawyer from New Delhi"
+        country = _placed_after(toks[ridx + 1:])
     if country is None:  # "envoy of Tanzania" (but not "ambassador to X": X is the host)
         for prev, t in zip(toks[ridx:], toks[ridx + 1:]):
             if prev.lower_ == "of" and country_of(t.text, metonyms=False):

@@ -89,7 +89,7 @@ def _best_match(person: Person, candidates: list) -> object | None:
 
 def _country_of_named(index: PeopleIndex, person: Person) -> str | None:
     """"Roe campaign spokesman", "adviser to Ann Roe": a role naming a stored person places its
-    holder in that person's country, when every stored person of that surname agrees."""
+    holder in that person's country, when every stored person of that surname with a country agrees."""
     own = surname(person.name)
     found: set[str] = set()
     for role in person.roles:
@@ -99,8 +99,9 @@ def _country_of_named(index: PeopleIndex, person: Person) -> str | None:
             key = surname(word)
             if not key or key == own:
                 continue
-            countries = {r["country"] for r in index.people_with_key("sur:" + key) if r["type"] == "person"}
-            if len(countries) == 1 and None not in countries:
+            countries = {r["country"] for r in index.people_with_key("sur:" + key)
+                         if r["type"] == "person" and r["country"]}
+            if len(countries) == 1:
                 found |= countries
     return found.pop() if len(found) == 1 else None
 
