@@ -609,8 +609,20 @@ class SpeakerResolver:
             person.mentions += [m for m in sp.mentions if (m.start, m.end) not in known]
             person.mentions.sort(key=lambda m: m.start)
             out.append(person)
-        # "a Roe campaign aide", "adviser to Ann Roe": a role naming another person of the article
-        # places its holder in that person's country.
+        self._place_by_named(out)
+        setting, lean = self.setting(out)
+        for p in out:
+            if p.type == "person" and not p.country:
+                # An office the article's main country has ("Senator", "Governor") is taken to be its.
+                if setting or (lean == "USA" and p.office in affiliation.US_TITLES.values()):
+                    p.country = setting or lean
+        self._place_by_named(out)
+        return out
+
+    @staticmethod
+    def _place_by_named(out: list[Person]) -> None:
+        """"a Roe campaign aide", "adviser to Ann Roe": a role naming another person of the article
+        places its holder in that person's country."""
         located = {_last(p.name).lower(): p.country for p in out if p.type == "person" and p.country}
         for p in out:
             if p.type == "person" and not p.country:
@@ -618,16 +630,12 @@ class SpeakerResolver:
                 found = {located[w] for w in words if w in located and w != _last(p.name).lower()}
                 if len(found) == 1:
                     p.country = found.pop()
-        setting = self.setting(out)
-        for p in out:
-            if p.type == "person" and not p.country and setting:
-                p.country = setting
-        return out
 
-    def setting(self, people: list[Person]) -> str | None:
+    def setting(self, people: list[Person]) -> tuple[str | None, str | None]:
         """The one country the article is set in, when every place it names and every person it
         places agree (at least three signs, three in four of one country): a person the article
-        says nothing else about is taken to be from there ("a voter", "Ann Roe said")."""
+        says nothing else about is taken to be from there ("a voter", "Ann Roe said"). Second: the
+        country most signs point to (half or more), the article's lean."""
         votes: dict[str, int] = {}
         for p in people:
             if p.country:
@@ -640,10 +648,11 @@ class SpeakerResolver:
             if c:
                 votes[c] = votes.get(c, 0) + 1
         if not votes:
-            return None
+            return None, None
         top = max(votes, key=votes.get)
         total = sum(votes.values())
-        return top if total >= 3 and votes[top] >= 0.75 * total else None
+        return (top if total >= 3 and votes[top] >= 0.75 * total else None), \
+            (top if votes[top] >= 0.5 * total else None)
 
 
 def _placed_after(toks: list) -> str | None:
