@@ -161,8 +161,9 @@ class SpeakerResolver:
                                or end - start > 1 and is_country_word(doc[start].text)
                                or is_plural_title(doc[start].text)):
             start += 1
-        # Headline case runs a name into its verb ("Ann Roe Slams Rivals"): the name ends before
-        # an inflected verb that follows at least a given name and a surname.
+        # Headline case runs a name into its verb ("Ann Roe Slams Rivals"): the name ends before an
+        # inflected verb after two words, or after one when it reports speech ("Roe Says") or the
+        # sentence is a headline ("Roe Seeks Recount").
         for k in range(start + 1, end):
             if is_verb_form(doc[k].text) and (k >= start + 2 or _reporting_form(doc[k].text)
                                                or _headline(doc[k].sent)):
