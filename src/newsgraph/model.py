@@ -72,6 +72,9 @@ class Person:
     roles: list[str] = field(default_factory=list)
     country: str | None = None  # ISO 3166 alpha-3
     mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None  # m | f, only where the article says (honorific, pronoun)
+    party: str | None = None  # "Democratic", "Republican", ... as the article says
+    office: str | None = None  # the office held on the article's date ("Senator", "Foreign Minister")
 
 
 @dataclass

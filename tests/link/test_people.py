@@ -63,3 +63,47 @@ def test_roles_are_merged_without_repeats():
         a = link_person(store, "d1", Person(name="Lena Varga", roles=["Minister", "Water Minister"]))
         link_person(store, "d2", Person(name="Lena Varga", roles=["water minister", "envoy"]))
         assert json.loads(store.person(a)["roles"]) == ["Water Minister", "envoy"]
+
+
+def test_a_suffix_keeps_father_and_son_apart():
+    with _store() as store:
+        a = link_person(store, "d1", Person(name="Warren Pell"))
+        b = link_person(store, "d2", Person(name="Warren Pell Jr."))
+        c = link_person(store, "d3", Person(name="Warren Pell Jr"))
+        assert a != b == c
+
+
+def test_conflicting_gender_keeps_people_apart():
+    with _store() as store:
+        a = link_person(store, "d1", Person(name="Jordan Vale", gender="m"))
+        b = link_person(store, "d2", Person(name="Jordan Vale", gender="f"))
+        assert a != b
+
+
+def test_bare_surname_with_two_candidates_goes_to_no_one():
+    with _store() as store:
+        a = link_person(store, "d1", Person(name="Anna Quist"))
+        b = link_person(store, "d2", Person(name="Boris Quist"))
+        c = link_person(store, "d3", Person(name="Quist"))
+        assert c not in (a, b)
+        d = link_person(store, "d4", Person(name="Quist"))
+        assert d == c  # the ambiguous surname is one bare entry, not a new one per article
+
+
+def test_bare_surname_goes_to_the_candidate_whose_role_agrees():
+    with _store() as store:
+        a = link_person(store, "d1", Person(name="Anna Quist", roles=["Mayor"]))
+        link_person(store, "d2", Person(name="Boris Quist", roles=["goalkeeper"]))
+        c = link_person(store, "d3", Person(name="Quist", roles=["Mayor"]))
+        assert c == a
+
+
+def test_party_and_office_are_kept_with_the_latest_dated_document():
+    with _store() as store:
+        store.db.execute("UPDATE documents SET published = '2016-01-05' WHERE id = 'd1'")
+        store.db.execute("UPDATE documents SET published = '2016-09-05' WHERE id = 'd2'")
+        a = link_person(store, "d2", Person(name="Nadia Orr", party="Democratic", office="Senator", country="USA"))
+        b = link_person(store, "d1", Person(name="Nadia Orr", office="Representative"))
+        assert a == b
+        row = store.person(a)
+        assert (row["party"], row["office"], row["country"]) == ("Democratic", "Senator", "USA")

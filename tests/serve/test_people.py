@@ -68,3 +68,14 @@ def test_a_name_typed_without_accents_finds_the_accented_one(example_db, tmp_pat
     with TestClient(create_app(str(db))) as c:
         assert person["id"] in [p["id"] for p in items(c.get("/api/people", params={"name": surname}))]
         assert c.get("/api/quotes", params={"speaker": surname}).json()["total"] > 0
+
+
+def test_person_lists_its_source_documents_with_what_each_said(client):
+    top = items(client.get("/api/people"))[0]
+    person = client.get(f"/api/people/{top['id']}").json()
+    assert len(person["sources"]) == person["documents"] >= 1
+    ids = {d["id"] for d in items(client.get("/api/documents", params={"limit": 200}))}
+    for s in person["sources"]:
+        assert s["document_id"] in ids and s["name"]
+        assert {"party", "office", "country", "roles", "published"} <= set(s)
+    assert {"party", "office"} <= set(person)

@@ -12,8 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..link.names import TITLES as NAME_TITLES
+from ..link.names import given_names, is_plural_title, is_verb_form, similar_word, suffix
 from ..model import Mention, Person
+from . import affiliation
 from .countries import country_of, is_country_word
+from .cues import SPEECH_VERBS
 
 # Nouns naming a person by function; a phrase ending in one is a role.
 ROLE_NOUNS = frozenset("""
@@ -138,10 +141,10 @@ class SpeakerResolver:
                 ref = self._trim_name(self._extend_left(ent.start), ent.end)
                 if ref is not None:
                     self.persons.append(ref)
-        self.surnames: set[str] = {p.text.split()[-1] for p in self.persons}
-        self._full: dict[str, str] = {}
+        self.surnames: set[str] = {_last(p.text) for p in self.persons}
+        self._full: dict[str, list[tuple[int, str]]] = {}  # surname -> (char offset, name as written)
         for p in self.persons:
-            self._add_full(p.text)
+            self._add_full(p.text, sdoc[p.start].idx)
         self.orgs: list[tuple[int, str]] = [
             (ent.start_char, _org_name(ent.text)) for ent in sdoc.ents if ent.label_ == "ORG"]
         self.in_quote = lambda char: False  # set by the quote finder: names quoted are no antecedents
@@ -155,8 +158,17 @@ class SpeakerResolver:
         doc = self.doc
         while start < end and (doc[start].lower_.rstrip(".") in TITLES or is_role_word(doc[start])
                                or doc[start].pos_ not in ("PROPN",) and not doc[start].text[:1].isupper()
-                               or end - start > 1 and is_country_word(doc[start].text)):
+                               or end - start > 1 and is_country_word(doc[start].text)
+                               or is_plural_title(doc[start].text)):
             start += 1
+        # Headline case runs a name into its verb ("Ann Roe Slams Rivals"): the name ends before an
+        # inflected verb after two words, or after one when it reports speech ("Roe Says") or the
+        # sentence is a headline ("Roe Seeks Recount").
+        for k in range(start + 1, end):
+            if is_verb_form(doc[k].text) and (k >= start + 2 or _reporting_form(doc[k].text)
+                                               or _headline(doc[k].sent)):
+                end = k
+                break
         while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[:1].isalpha()):
             end -= 1
         if end <= start or not doc[start].text[:1].isupper():
@@ -180,25 +192,68 @@ class SpeakerResolver:
             start -= 1
         return start
 
-    def _add_full(self, text: str) -> None:
+    def _add_full(self, text: str, pos: int = 0) -> None:
         words = text.split()
-        cur = self._full.get(words[-1])
-        if cur is None or len(words) > len(cur.split()):
-            self._full[words[-1]] = text
+        if len(words) < 2 or not given_names(text):
+            return
+        self._full.setdefault(_last(text), []).append((pos, text))
         # Double surnames ("Esteban Larraín Cox") are shortened to their first part.
         for middle in words[1:-1]:
             if middle[:1].isupper() and len(middle) > 2:
-                self._full.setdefault(middle, text)
+                self._full.setdefault("~" + middle, []).append((pos, text))
 
-    def fullest(self, text: str) -> str:
-        """The fullest name in the document sharing this name's last word; for a lone
-        given name ("Clive" after "Clive Marsh"), the one full name it begins."""
-        full = self._full.get(text.split()[-1], text)
-        if len(full.split()) == 1:
-            starts = {f for f in self._full.values() if len(f.split()) > 1 and f.split()[0] == full}
+    def _candidates(self, key: str, pos: int | None) -> list[tuple[int, str]]:
+        found = self._full.get(key) or self._full.get("~" + key) or []
+        if pos is not None and any(p <= pos for p, _ in found):
+            found = [(p, t) for p, t in found if p <= pos]
+        return found
+
+    def fullest(self, text: str, pos: int | None = None, gender: str | None = None) -> str:
+        """The fullest in-document form of a name. A full name keeps its own given name and
+        suffix (it only grows to a longer form of the same person: "Ann Roe" -> "Ann B. Roe");
+        a bare surname or title + surname goes to the one person of that surname the article
+        introduced (before ``pos`` where there is one; of ``gender`` where a title says) and stays
+        as written when there are two; a lone given name goes to the one full name it begins."""
+        words = text.split()
+        if not words:
+            return text
+        found = self._candidates(_last(text), pos)
+        if given_names(text) and len(words) > 1:
+            same = [t for _, t in found if _same_person(text, t)]
+            return max(same, key=lambda t: len(t.split())) if same else text
+        people = _distinct([t for _, t in found])
+        title = words[0].lower().rstrip(".")
+        if gender is None:
+            gender = HONORIFIC_GENDER.get(title)
+        if gender is not None and len(people) > 1:
+            fitting = [p for p in people if self._gender_of(p) in (None, gender)]
+            known = [p for p in fitting if self._gender_of(p) == gender]
+            people = known if len(known) == 1 else fitting
+        if len(people) == 1:
+            return people[0]
+        if not people and len(words) == 1:
+            starts = _distinct([f for lst in self._full.values() for _, f in lst if f.split()[0] == words[0]])
             if len(starts) == 1:
-                return starts.pop()
-        return full
+                return starts[0]
+        return text
+
+    def _gender_of(self, name: str) -> str | None:
+        """A full name's gender as the article says it: a pronoun resolved to it, or an
+        honorific before one of its full forms ("Mrs. Ann Roe")."""
+        if name in self.gender:
+            return self.gender[name]
+        for ref in self.persons:
+            if ref.start > 0 and given_names(ref.text) and _same_person(ref.text, name):
+                g = HONORIFIC_GENDER.get(self.doc[ref.start - 1].lower_)
+                if g:
+                    return g
+        return None
+
+    def ref_name(self, ref: NameRef) -> str:
+        """The fullest form of one name occurrence, with the honorific before it as its gender."""
+        doc = self.doc
+        gender = HONORIFIC_GENDER.get(doc[ref.start - 1].lower_) if ref.start > 0 else None
+        return self.fullest(ref.text, doc[ref.start].idx, gender)
 
     def _propn_run(self, tok) -> NameRef | None:
         doc, sent = self.doc, tok.sent
@@ -230,7 +285,7 @@ class SpeakerResolver:
         words = ref.text.split()
         if ent_label == "PERSON":
             return True
-        if words[-1] in self.surnames:
+        if _last(ref.text) in self.surnames:
             return True
         if any(w.lower() in ORG_WORDS for w in words) or country_of(ref.text):
             return False
@@ -293,8 +348,8 @@ class SpeakerResolver:
             kind = "name" if ref.type == "person" else "org"
             if ref.type == "person" and all(p.start != ref.start for p in self.persons):
                 self.persons.append(ref)
-                self.surnames.add(ref.text.split()[-1])
-                self._add_full(ref.text)
+                self.surnames.add(_last(ref.text))
+                self._add_full(ref.text, doc[ref.start].idx)
             return Mention(s, e, self.text[s:e], kind), ref.type
         if subj.pos_ == "NOUN":
             left = [t for t in subj.lefts if t.dep_ in ("amod", "compound", "det", "poss", "nmod")
@@ -317,7 +372,11 @@ class SpeakerResolver:
         """The fullest in-document name for a mention, recording it for later pronouns."""
         if mention.kind == "name":
             text = " ".join(w for w in mention.text.split() if w not in _BRACKETS).replace("[", "").replace("]", "")
-            name = self.fullest(text).replace("’", "'")
+            gender = None
+            if mention.start > 0:
+                before = self.text[max(0, mention.start - 6):mention.start].split()
+                gender = HONORIFIC_GENDER.get(before[-1].lower()) if before else None
+            name = self.fullest(text, mention.start, gender).replace("’", "'")
             self._note(mention, name, "person")
             self._recent.append((mention.start, name))
             return name
@@ -379,7 +438,7 @@ class SpeakerResolver:
         """The latest person named before ``pos`` whose gender does not conflict."""
         doc = self.doc
         cands = [(start, name, False) for start, name in self._recent if start < pos]
-        cands += [(doc[r.start].idx, self.fullest(r.text), doc[r.end - 1].dep_ in _OBLIQUE) for r in self.persons
+        cands += [(doc[r.start].idx, self.ref_name(r), doc[r.end - 1].dep_ in _OBLIQUE) for r in self.persons
                   if doc[r.start].idx < pos and not self.in_quote(doc[r.start].idx)]
         # A subject pronoun refers back to a subject or speaker far more often than to the
         # object of "told X" or "met X": those are a fallback only.
@@ -397,7 +456,7 @@ class SpeakerResolver:
     def _honorific_gender(self, name: str) -> str | None:
         doc = self.doc
         for ref in self.persons:
-            if self.fullest(ref.text) == name and ref.start > 0:
+            if ref.start > 0 and self.ref_name(ref) == name:
                 g = HONORIFIC_GENDER.get(doc[ref.start - 1].lower_)
                 if g:
                     return g
@@ -413,7 +472,7 @@ class SpeakerResolver:
             roles, _ = self.describe(ref)
             words = {w for r in roles for w in r.lower().split()}
             if words & _synonyms(head):
-                best, best_pos = self.fullest(ref.text), s
+                best, best_pos = self.ref_name(ref), s
         return best
 
     # ---- description -------------------------------------------------------------------
@@ -465,6 +524,45 @@ class SpeakerResolver:
             country = country or ctry
         return roles, country
 
+    def affiliation(self, ref: NameRef) -> tuple[str | None, str | None, bool]:
+        """(party, office, American) said next to one name occurrence: a title ("Sen."), party
+        words before it ("Republican nominee") or in its apposition ("the Democrat from Ohio"),
+        a party-state tag after it ("(D-Calif.)", "(Vt.)")."""
+        doc = self.doc
+        party = office = None
+        american = False
+        sent_start = doc[ref.start].sent.start
+        k = ref.start - 1
+        while k >= sent_start and k >= ref.start - 6 and (
+                doc[k].pos_ in ("PROPN", "NOUN", "ADJ") or doc[k].text == "." or doc[k].tag_ == "HYPH"):
+            t = doc[k]
+            title = affiliation.us_title(t.text)
+            if title and office is None and k >= ref.start - 2:
+                office = title[0]
+                american = american or title[1]
+            party = party or affiliation.party_of(t.text)
+            if affiliation.us_state(t.text) and t.text[:1].isupper():
+                american = True
+            k -= 1
+        after = self.text[_end(doc[ref.end - 1]):]
+        tag = affiliation.party_tag(after)
+        if tag:
+            party = party or tag[0]
+            american = True
+        head = doc[ref.end - 1]
+        for c in head.children:
+            if c.dep_ == "appos" and c.i > head.i:
+                toks = self._appos_tokens(c)
+                for i, t in enumerate(toks):
+                    party = party or affiliation.party_of(t.text)
+                    if t.lower_ in ("from", "of") and i + 1 < len(toks):
+                        nxt = " ".join(x.text for x in toks[i + 1:i + 3])
+                        if affiliation.us_state(toks[i + 1].text) or affiliation.us_state(nxt):
+                            american = True
+        if party:
+            american = True
+        return party, office, american
+
     def _appos_tokens(self, tok) -> list:
         """The apposition's words up to the first comma, without relative clauses."""
         skip: set[int] = set()
@@ -490,21 +588,133 @@ class SpeakerResolver:
             person = Person(name=name, type=stype)
             variants = dict(sp.variants)
             if stype == "person":
+                american = False
                 for ref in self.persons:
-                    if self.fullest(ref.text) == name:
+                    if self.ref_name(ref) == name:
                         variants[ref.text] = None
                         roles, country = self.describe(ref)
                         for r in roles:
                             if r not in person.roles:
                                 person.roles.append(r)
                         person.country = person.country or country
+                        party, office, us = self.affiliation(ref)
+                        person.party = person.party or party
+                        person.office = person.office or office
+                        american = american or us or any(affiliation.us_role(r) for r in roles)
                         person.mentions.append(Mention(doc[ref.start].idx, _end(doc[ref.end - 1]), ref.text, "name"))
+                person.country = person.country or ("USA" if american else None)
+                person.office = person.office or (person.roles[0] if person.roles else None)
+                person.gender = self._gender_of(name)
             person.aliases = [v for v in variants if v != name]
             known = {(m.start, m.end) for m in person.mentions}
             person.mentions += [m for m in sp.mentions if (m.start, m.end) not in known]
             person.mentions.sort(key=lambda m: m.start)
             out.append(person)
+        self._place_by_named(out)
+        setting, lean = self.setting(out)
+        for p in out:
+            if p.type == "person" and not p.country:
+                # An office the article's main country has ("Senator", "Governor") is taken to be its.
+                if setting or (lean == "USA" and p.office in affiliation.US_TITLES.values()):
+                    p.country = setting or lean
+        self._place_by_named(out)
         return out
+
+    @staticmethod
+    def _place_by_named(out: list[Person]) -> None:
+        """"a Roe campaign aide", "adviser to Ann Roe": a role naming another person of the article
+        places its holder in that person's country."""
+        located = {_last(p.name).lower(): p.country for p in out if p.type == "person" and p.country}
+        for p in out:
+            if p.type == "person" and not p.country:
+                words = {w.strip(",.'’s").lower() for r in p.roles for w in r.split() if w[:1].isupper()}
+                found = {located[w] for w in words if w in located and w != _last(p.name).lower()}
+                if len(found) == 1:
+                    p.country = found.pop()
+
+    def setting(self, people: list[Person]) -> tuple[str | None, str | None]:
+        """The one country the article is set in, when every place it names and every person it
+        places agree (at least three signs, three in four of one country): a person the article
+        says nothing else about is taken to be from there ("a voter", "Ann Roe said"). Second: the
+        country most signs point to (half or more), the article's lean."""
+        votes: dict[str, int] = {}
+        for p in people:
+            if p.country:
+                votes[p.country] = votes.get(p.country, 0) + 1
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "NORP", "LOC"):
+                continue
+            c = country_of(ent.text) or ("USA" if affiliation.names_us_state(ent.text)
+                                         or ent.text in ("U.S.", "US", "U.S.A.") else None)
+            if c:
+                votes[c] = votes.get(c, 0) + 1
+        if not votes:
+            return None, None
+        top = max(votes, key=votes.get)
+        total = sum(votes.values())
+        return (top if total >= 3 and votes[top] >= 0.75 * total else None), \
+            (top if votes[top] >= 0.5 * total else None)
+
+
+def _placed_after(toks: list) -> str | None:
+    """The country of a place named after a role's head ("in X", "from X", "of X", a demonym),
+    never the place after "to" or "with" ("ambassador to X" names the host)."""
+    prep = None
+    for i, t in enumerate(toks):
+        if t is None:
+            continue
+        if t.pos_ == "ADP":
+            prep = t.lower_
+            continue
+        if prep in ("to", "with", "toward", "towards", "against") or not t.text[:1].isupper():
+            continue
+        pair = f"{t.text} {toks[i + 1].text}" if i + 1 < len(toks) and toks[i + 1] is not None else None
+        found = (country_of(pair) if pair else None) or country_of(t.text)
+        if found:
+            return found
+    return None
+
+
+def _headline(sent) -> bool:
+    """A sentence in headline case: four words or more, nearly all capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _reporting_form(word: str) -> bool:
+    """"Says", "Warns", "Told": a reporting verb's inflected form (headline case runs it into a name)."""
+    low = word.lower()
+    return any(low in (lem + "s", lem + "es", lem + "ed", lem + "d", lem[:-1] + "ies") for lem in SPEECH_VERBS) \
+        or low in ("said", "told", "wrote")
+
+
+def _last(name: str) -> str:
+    """The surname word as written: the last word that is not a suffix ("Jr.")."""
+    words = name.split()
+    while len(words) > 1 and suffix(" ".join(words[-2:])):
+        words = words[:-1]
+    return words[-1] if words else ""
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two full forms one person may have: the same first given name (or its initial or
+    variant) and the same suffix."""
+    ga, gb = given_names(a), given_names(b)
+    if not ga or not gb or suffix(a) != suffix(b) or _last(a).lower() != _last(b).lower():
+        return False
+    return similar_word(ga[0], gb[0])
+
+
+def _distinct(names: list[str]) -> list[str]:
+    """One form per person (the longest), in order of first mention."""
+    out: list[str] = []
+    for n in names:
+        same = next((i for i, o in enumerate(out) if _same_person(n, o)), None)
+        if same is None:
+            out.append(n)
+        elif len(n.split()) > len(out[same].split()):
+            out[same] = n
+    return out
 
 
 # Titles news uses interchangeably for the same office ("Cabinet Secretary" ... "the minister").
@@ -562,6 +772,11 @@ def _role_of(toks: list, text: str) -> tuple[str | None, str | None]:
     if country is None:
         for t in toks[:ridx]:
             country = country_of(t.text) or country
+    if country is None:  # "South Korean President", "United States ambassador"
+        for a, b in zip(toks[:ridx], toks[1:ridx + 1]):
+            country = country_of(f"{a.text} {b.text}", metonyms=False) or country
+    if country is None:  # "professor at a university in Cape Town", "lawyer from New Delhi"
+        country = _placed_after(toks[ridx + 1:])
     if country is None:  # "envoy of Tanzania" (but not "ambassador to X": X is the host)
         for prev, t in zip(toks[ridx:], toks[ridx + 1:]):
             if prev.lower_ == "of" and country_of(t.text, metonyms=False):

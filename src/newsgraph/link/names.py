@@ -119,3 +119,66 @@ def display_name(name: str) -> str:
     while len(kept) > 1 and fold(kept[0]) in TITLES:
         kept = kept[1:]
     return " ".join(kept).strip(" ,.;:")
+
+
+SUFFIXES = _SUFFIXES
+
+
+def suffix(name: str) -> str:
+    """The generational suffix of a name ("jr", "sr", "ii", "iii", "iv"), or ""."""
+    words = fold(name).split()
+    return words[-1] if len(words) > 1 and words[-1] in _SUFFIXES else ""
+
+
+def is_plural_title(word: str) -> bool:
+    """"Representatives", "Senators", "Sens.": a title in the plural names several people."""
+    w = fold(word)
+    if len(w) < 4 or not w.endswith("s") or w in TITLES:
+        return False
+    return w[:-1] in TITLES or (w.endswith("es") and w[:-2] in TITLES)
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Third-person and past forms of a verb lemma, by the regular rules."""
+    out = {lemma + "s", lemma + "ed"}
+    if lemma.endswith("e"):
+        out |= {lemma + "d"}
+    if lemma.endswith(("s", "x", "z", "ch", "sh")):
+        out |= {lemma + "es"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        out |= {lemma + lemma[-1] + "ed"}
+    return out
+
+
+_IRREGULAR = frozenset("""said told wrote spoke met left took gave made saw sent won lost fought hit
+struck sought brought bought thought kept held led fled threw""".split())
+
+
+def _verb_forms() -> frozenset[str]:
+    """Inflected verb forms (never bare lemmas, which double as given names: "Bill", "Mark") of the
+    reporting lexicon and the event lexicon; a capitalised one inside a headline-case run is no name."""
+    from importlib import resources
+
+    from ..extract.cues import SPEECH_VERBS
+    lemmas = set(SPEECH_VERBS) | {"blast", "slam", "thank", "hit", "rip", "bash", "praise", "mock", "attack",
+                                  "defend", "endorse", "back", "accuse", "call", "say"}
+    table = resources.files("newsgraph.data").joinpath("event_verbs.tsv").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            verb = line.split("\t", 1)[0].strip().lower()
+            if verb.isalpha():
+                lemmas.add(verb)
+    return frozenset(f for lem in lemmas for f in _inflections(lem)) | _IRREGULAR
+
+
+_VERB_FORMS: frozenset[str] | None = None
+
+
+def is_verb_form(word: str) -> bool:
+    """An inflected verb form ("Tells", "Blasts", "Thanked")."""
+    global _VERB_FORMS
+    if _VERB_FORMS is None:
+        _VERB_FORMS = _verb_forms()
+    return fold(word) in _VERB_FORMS

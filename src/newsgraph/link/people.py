@@ -12,7 +12,8 @@ import json
 from typing import Protocol
 
 from ..model import Document, Person
-from .names import compatible, display_name, fold, given_names, surname
+from .actor_table import key_of, person_entry, tables
+from .names import compatible, display_name, fold, given_names, suffix, surname
 
 
 class PeopleIndex(Protocol):
@@ -25,6 +26,7 @@ class PeopleIndex(Protocol):
     def add_person_document(self, person_id: int, doc_id: str, name: str, roles: list[str], country: str | None) -> None: ...
     def name_counts(self, person_id: int) -> dict[str, int]: ...
     def rename_person(self, person_id: int, name: str) -> None: ...
+    def refresh_affiliation(self, person_id: int, gender: str | None = None) -> None: ...
 
 
 def person_key(person: Person) -> str:
@@ -34,27 +36,87 @@ def person_key(person: Person) -> str:
     return "sur:" + surname(person.name)
 
 
+def _field(row, name: str):
+    return row[name] if name in row.keys() else None
+
+
+def _can_be(person: Person, row) -> bool:
+    """Nothing the two say keeps them apart: surname and given names (variants allowed), suffix,
+    gender, country, party."""
+    if not compatible(person.name, row["name"]):
+        return False
+    if given_names(person.name) and given_names(row["name"]) and suffix(person.name) != suffix(row["name"]):
+        return False
+    for mine, theirs in ((person.gender, _field(row, "gender")), (person.country, row["country"]),
+                         (person.party, _field(row, "party"))):
+        if mine and theirs and mine != theirs:
+            return False
+    return True
+
+
+def _roles_agree(person: Person, row) -> bool:
+    mine = {w for r in person.roles for w in fold(r).split()}
+    theirs = {w for r in json.loads(row["roles"]) for w in fold(r).split()}
+    office = fold(_field(row, "office") or "")
+    return bool(mine & theirs) or bool(person.office and office and fold(person.office) == office)
+
+
 def _best_match(person: Person, candidates: list) -> object | None:
-    """The candidate that can be the same actor, preferring full-name agreement and same country."""
-    best, best_score = None, -1
-    for row in candidates:
-        if row["type"] != person.type:
-            continue
-        if person.type == "person":
-            if not compatible(person.name, row["name"]):
+    """The candidate that is the same actor. A full name goes to the stored person of a compatible
+    full name (same name first, then same country); a bare surname goes to the one stored person
+    of that surname, else to the one whose role, office or party agrees, else to the stored bare
+    name itself, else to no one."""
+    rows = [r for r in candidates if r["type"] == person.type]
+    if person.type != "person":
+        return next((r for r in rows if fold(r["name"]) == fold(person.name)), rows[0] if rows else None)
+    rows = [r for r in rows if _can_be(person, r)]
+    full = [r for r in rows if given_names(r["name"])]
+    bare = [r for r in rows if not given_names(r["name"])]
+    if given_names(person.name):
+        if not full:
+            return bare[0] if len(bare) == 1 else None
+        return max(full, key=lambda r: (fold(r["name"]) == fold(person.name),
+                                        bool(person.country and person.country == r["country"]),
+                                        -int(r["id"])))
+    if len(full) == 1:
+        return full[0]
+    agreeing = [r for r in full if _roles_agree(person, r)
+                or (person.party and person.party == _field(r, "party"))]
+    if len(agreeing) == 1:
+        return agreeing[0]
+    return bare[0] if bare else None
+
+
+def _country_of_named(index: PeopleIndex, person: Person) -> str | None:
+    """"Roe campaign spokesman", "adviser to Ann Roe": a role naming a stored person places its
+    holder in that person's country, when every stored person of that surname with a country agrees."""
+    own = surname(person.name)
+    found: set[str] = set()
+    for role in person.roles:
+        for word in role.split():
+            if not word[:1].isupper():
                 continue
-            if person.country and row["country"] and person.country != row["country"]:
+            key = surname(word)
+            if not key or key == own:
                 continue
-        score = 0
-        if fold(row["name"]) == fold(person.name):
-            score += 2
-        if person.country and person.country == row["country"]:
-            score += 1
-        if given_names(person.name) and given_names(row["name"]):
-            score += 1
-        if score > best_score:
-            best, best_score = row, score
-    return best
+            countries = {r["country"] for r in index.people_with_key("sur:" + key)
+                         if r["type"] == "person" and r["country"]}
+            if len(countries) == 1:
+                found |= countries
+    return found.pop() if len(found) == 1 else None
+
+
+def table_country(name: str, on: str | None) -> str | None:
+    """The country the actor table gives a full personal name on a day (only where the text says none)."""
+    if not given_names(name):
+        return None
+    t = tables()
+    i = t.index.get(key_of(name))
+    if i is None:
+        i = person_entry(name)
+    if i is None or t.entries[i].type != "person":
+        return None
+    return t.entries[i].role_on(on)[0]
 
 
 def _merged(old: list[str], new: list[str]) -> list[str]:
@@ -79,11 +141,14 @@ def _merged_roles(old: list[str], new: list[str]) -> list[str]:
     return out
 
 
-def link_person(index: PeopleIndex, doc_id: str, person: Person) -> int:
-    """The canonical id of ``person`` (described in document ``doc_id``), created or merged."""
+def link_person(index: PeopleIndex, doc_id: str, person: Person, on: str | None = None) -> int:
+    """The canonical id of ``person`` (described in document ``doc_id``, dated ``on``), created or merged."""
     name = display_name(person.name) or person.name
+    country = person.country
+    if country is None and person.type == "person":
+        country = table_country(name, on) or _country_of_named(index, person)
     person = Person(name=name, type=person.type, aliases=person.aliases, roles=person.roles,
-                    country=person.country)
+                    country=country, gender=person.gender, party=person.party, office=person.office)
     key = person_key(person)
     row = _best_match(person, index.people_with_key(key))
     aliases = [a for a in [name, *person.aliases] if a]
@@ -100,7 +165,9 @@ def link_person(index: PeopleIndex, doc_id: str, person: Person) -> int:
             _merged(json.loads(row["aliases"]), aliases),
         )
     index.add_person_key(key, person_id)
-    index.add_person_document(person_id, doc_id, name, list(person.roles), person.country)
+    index.add_person_document(person_id, doc_id, name, list(person.roles), person.country,
+                              party=person.party, office=person.office)
+    index.refresh_affiliation(person_id, person.gender)
     _choose_canonical_name(index, person_id)
     return person_id
 
@@ -120,7 +187,7 @@ def link_document(index: PeopleIndex, doc: Document) -> dict[str, int]:
     for person in doc.people:
         if not person.name:
             continue
-        person_id = link_person(index, doc.id, person)
+        person_id = link_person(index, doc.id, person, doc.published)
         ids[person.name] = person_id
         for alias in person.aliases:
             ids.setdefault(alias, person_id)

@@ -75,7 +75,8 @@ def save_document(store: Store, doc: Document, settings: Settings | None = None)
             for q in doc.quotes
             if q.speaker_name and q.speaker_name not in known
         ]
-        ids = link_document(store, Document(id=doc.id, source=doc.source, text="", people=doc.people + extra))
+        ids = link_document(store, Document(id=doc.id, source=doc.source, text="", published=doc.published,
+                                               people=doc.people + extra))
         for quote in doc.quotes:
             store.insert_quote(doc, quote, ids.get(quote.speaker_name) if quote.speaker_name else None)
         store.insert_times(doc)

@@ -113,12 +113,30 @@ class Person(BaseModel):
     aliases: list[str]
     roles: list[str]
     country: Optional[str] = None
+    party: Optional[str] = None
+    office: Optional[str] = None
+    gender: Optional[str] = None
     quote_count: int
     documents: int
 
 
+class PersonSource(BaseModel):
+    """One document naming the person, with what it said of them (dated by the document)."""
+    document_id: str
+    source: str
+    title: Optional[str] = None
+    publisher: Optional[str] = None
+    published: Optional[str] = None
+    name: str
+    roles: list[str]
+    country: Optional[str] = None
+    party: Optional[str] = None
+    office: Optional[str] = None
+
+
 class PersonDetail(Person):
     quotes: list[Quote]
+    sources: list[PersonSource] = []
 
 
 class ActorRef(BaseModel):

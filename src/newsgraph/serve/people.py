@@ -22,9 +22,23 @@ FROM people p"""
 
 
 def person(row) -> dict:
+    keys = row.keys()
     return {"id": row["id"], "name": row["name"], "type": row["type"], "aliases": json.loads(row["aliases"]),
-            "roles": json.loads(row["roles"]), "country": row["country"], "quote_count": row["quote_count"],
+            "roles": json.loads(row["roles"]), "country": row["country"],
+            "party": row["party"] if "party" in keys else None, "office": row["office"] if "office" in keys else None,
+            "gender": row["gender"] if "gender" in keys else None, "quote_count": row["quote_count"],
             "documents": row["documents"]}
+
+
+def person_sources(db: Store, person_id: int) -> list[dict]:
+    """The documents naming a person, oldest first, with the name, roles, country, party and office each used."""
+    rows = db.db.execute(
+        """SELECT pd.*, d.source, d.title, d.publisher, d.published FROM person_documents pd
+           JOIN documents d ON d.id = pd.document_id WHERE pd.person_id = ?
+           ORDER BY d.published IS NULL, d.published, d.source""", (person_id,)).fetchall()
+    return [{"document_id": r["document_id"], "source": r["source"], "title": r["title"], "publisher": r["publisher"],
+             "published": r["published"], "name": r["name"], "roles": json.loads(r["roles"]), "country": r["country"],
+             "party": r["party"], "office": r["office"]} for r in rows]
 
 
 def _name_filter(name: str | None, where: list[str], params: list, alias: str = "p") -> None:
@@ -60,8 +74,9 @@ def get_person(person_id: int = Path(..., ge=0, le=MAX_ID), db: Store = Depends(
     row = db.db.execute(PERSON + " WHERE p.id = ?", (person_id,)).fetchone()
     if row is None:
         raise not_found("people", person_id)
-    return {**person(row), "quotes": quote_rows(db, ["q.speaker_id = ?"], [person_id],
-                                                order="d.published IS NULL, d.published, d.source, q.start")}
+    return {**person(row), "sources": person_sources(db, person_id),
+            "quotes": quote_rows(db, ["q.speaker_id = ?"], [person_id],
+                                 order="d.published IS NULL, d.published, d.source, q.start")}
 
 
 @router.get("/api/quotes", response_model=models.Page[models.Quote], summary="Quotations with speakers and offsets")

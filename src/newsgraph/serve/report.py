@@ -83,7 +83,8 @@ def snapshot(db: Store, database: str, max_documents: int = DEFAULT_MAX_DOCUMENT
         "summary": summary_of(db),
         "documents": docs,
         "document": detail,
-        "people": [p for p in _all(people.list_people, db, quoted=True) if p["id"] in speakers],
+        "people": [{**p, "sources": [s for s in people.person_sources(db, p["id"]) if s["document_id"] in kept]}
+                   for p in _all(people.list_people, db, quoted=True) if p["id"] in speakers],
         "quotes": quotes,
         "events": event_list,
         "actors": _all(events.list_actors, db),

@@ -345,6 +345,15 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE quotes ADD COLUMN source_kind TEXT NOT NULL DEFAULT 'unknown';
     """,
+    # 8: a person's gender (where an article says it), party and office, per document (dated by the
+    # document) and on the person (the latest document's), so people of one surname are kept apart.
+    """
+    ALTER TABLE people ADD COLUMN gender TEXT;
+    ALTER TABLE people ADD COLUMN party TEXT;
+    ALTER TABLE people ADD COLUMN office TEXT;
+    ALTER TABLE person_documents ADD COLUMN party TEXT;
+    ALTER TABLE person_documents ADD COLUMN office TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -155,8 +155,9 @@ class Store:
             cur = db.execute(f"INSERT INTO quotes (document_id, {columns}) SELECT ?, {columns} FROM quotes "
                              "WHERE id = ?", (doc_id, old))
             quotes[old] = int(cur.lastrowid)
-        db.execute("""INSERT OR IGNORE INTO person_documents (person_id, document_id, name, roles, country)
-                      SELECT person_id, ?, name, roles, country FROM person_documents WHERE document_id = ?""",
+        db.execute("""INSERT OR IGNORE INTO person_documents (person_id, document_id, name, roles, country, party,
+                      office) SELECT person_id, ?, name, roles, country, party, office FROM person_documents
+                      WHERE document_id = ?""",
                    (doc_id, original_id))
         db.execute("""INSERT INTO time_expressions (document_id, start, end, text, value, precision, first, last,
                       anchored) SELECT ?, start, end, text, value, precision, first, last, anchored
@@ -237,11 +238,23 @@ class Store:
         self.db.execute("INSERT OR IGNORE INTO person_keys (key, person_id) VALUES (?, ?)", (key, person_id))
 
     def add_person_document(self, person_id: int, doc_id: str, name: str, roles: list[str],
-                            country: str | None) -> None:
+                            country: str | None, party: str | None = None, office: str | None = None) -> None:
         self.db.execute(
-            "INSERT OR IGNORE INTO person_documents (person_id, document_id, name, roles, country) VALUES (?,?,?,?,?)",
-            (person_id, doc_id, name, json.dumps(roles), country),
+            "INSERT OR IGNORE INTO person_documents (person_id, document_id, name, roles, country, party, office) "
+            "VALUES (?,?,?,?,?,?,?)",
+            (person_id, doc_id, name, json.dumps(roles), country, party, office),
         )
+
+    def refresh_affiliation(self, person_id: int, gender: str | None = None) -> None:
+        """The person's party and office: those of the latest dated document that says them;
+        gender: the first an article said."""
+        latest = """SELECT pd.{0} FROM person_documents pd JOIN documents d ON d.id = pd.document_id
+                    WHERE pd.person_id = ? AND pd.{0} IS NOT NULL
+                    ORDER BY d.published IS NULL, d.published DESC LIMIT 1"""
+        party = self.db.execute(latest.format("party"), (person_id,)).fetchone()
+        office = self.db.execute(latest.format("office"), (person_id,)).fetchone()
+        self.db.execute("UPDATE people SET party = ?, office = ?, gender = COALESCE(gender, ?) WHERE id = ?",
+                        (party[0] if party else None, office[0] if office else None, gender, person_id))
 
     def name_counts(self, person_id: int) -> dict[str, int]:
         rows = self.db.execute(

@@ -1511,11 +1511,24 @@
     const statements = await api('statements', { speaker_id: p.id, limit: 100 });
     setTitle(p.name);
     put(root, h('p', { class: 'muted small' }, link('#/people', '\u2190 People')), h('h1', null, p.name),
-      h('p', { class: 'lead' }, [p.type, p.country, plural(p.quote_count, 'quotation'), `in ${plural(p.documents, 'document')}`].filter(Boolean).join(' \u00b7 ')));
+      h('p', { class: 'lead' }, [p.type, p.office, p.party, p.country, plural(p.quote_count, 'quotation'), `in ${plural(p.documents, 'document')}`].filter(Boolean).join(' \u00b7 ')));
     const facts = h('dl', { class: 'detail' });
+    if (p.country) facts.append(h('dt', null, 'Country'), h('dd', null, link(href('people', { country: p.country }), p.country)));
+    if (p.party) facts.append(h('dt', null, 'Party'), h('dd', null, p.party));
+    if (p.office) facts.append(h('dt', null, 'Office'), h('dd', null, p.office));
     if (p.roles.length) facts.append(h('dt', null, 'Roles'), h('dd', null, p.roles.join('; ')));
     if (p.aliases.length) facts.append(h('dt', null, 'Also named'), h('dd', null, p.aliases.join(', ')));
     put(root, h('div', { class: 'panel detail' }, facts));
+    const sources = p.sources || [];
+    if (sources.length) {
+      // Each document as it named the person, dated: what a title, party or office was on that day.
+      put(root, h('h2', null, `Sources (${num(sources.length)})`),
+        table(['Published', 'Document', 'Named', 'Said of them'], sources.map((s) => [
+          s.published || DASH,
+          link(docHref(s.document_id), docTitle(s)),
+          s.name,
+          h('span', { class: 'small' }, [s.office, s.party, s.country, ...s.roles.filter((r) => r !== s.office)].filter(Boolean).join(' \u00b7 ') || DASH)]), 'sources'));
+    }
     const repeated = statements.items.filter((st) => st.quotes.length > 1);
     if (repeated.length) {
       put(root, h('h2', null, 'Statements reported more than once'),
