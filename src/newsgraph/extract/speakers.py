@@ -219,7 +219,10 @@ class SpeakerResolver:
             return text
         found = self._candidates(_last(text), pos)
         if given_names(text) and len(words) > 1:
-            same = [t for _, t in found if _same_person(text, t)]
+            # the same given name, or the name's last words ("Larraín Cox" for "Esteban Larraín Cox":
+            # a double surname written alone, not another given name)
+            same = [t for _, t in found if _same_person(text, t)
+                    or len(t.split()) > len(words) and t.split()[-len(words):] == words]
             return max(same, key=lambda t: len(t.split())) if same else text
         people = _distinct([t for _, t in found])
         title = words[0].lower().rstrip(".")
