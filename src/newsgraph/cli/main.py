@@ -20,7 +20,7 @@ from ..pipeline.registry import check as check_pipeline
 from ..read import count_inputs
 from ..store.sqlite import Store
 from .copies import benchmark_copies, copies
-from .quality import benchmark_quotes, benchmark_stories
+from .quality import benchmark_events, benchmark_quotes, benchmark_stories
 from .events import actors, events, export, relations, times
 from .stories import statements, stories
 from .options import DB_HELP, _settings, db_option, read_options
@@ -214,6 +214,7 @@ def benchmark():
 benchmark.add_command(benchmark_copies)
 benchmark.add_command(benchmark_quotes)
 benchmark.add_command(benchmark_stories)
+benchmark.add_command(benchmark_events)
 
 
 @benchmark.command()

@@ -86,3 +86,59 @@ def benchmark_stories(ctx, text_dir, gold, as_json, show, workers):
             click.echo(f"{len(names):4d}  {scores.labels.get(story, '')}")
             for name in names:
                 click.echo(f"        gold {scores.gold[name]:3d}  {name}")
+
+
+@click.command("events")
+@click.argument("text_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--reports", is_flag=True, help="List every article's reports (trigger, type, actors, confidence).")
+@click.option("--missed", is_flag=True, help="List the gold events no report found.")
+@click.option("--articles", type=click.Path(exists=True, dir_okay=False),
+              help="A file of article names (one a line) to run, articles without gold events included; "
+                   "default: the articles the gold names.")
+@click.option("--workers", type=click.IntRange(min=0), default=None, help="Processes; 0 = one per core.")
+@click.pass_context
+def benchmark_events(ctx, text_dir, gold, as_json, reports, missed, articles, workers):
+    """Score event reports against a sentence-level event gold (GOLD.jsonl, offsets into TEXT_DIR/NAME.txt).
+
+    \b
+    A gold event is found when a report's trigger lies in its sentence, the report's type is among
+    its allowed types and an actor shares a name word with the gold actor. Recall is given over
+    every candidate and over the confident reports the default outputs show. Example:
+      newsgraph benchmark events ../shared/data/polnear/dev/text tests/data/polnear_dev_events.jsonl \\
+        --articles tests/data/polnear_dev_events_articles.txt
+    """
+    from ..benchmark.events import evaluate
+
+    conf = _settings(ctx, workers=workers)
+    names = None
+    if articles:
+        with open(articles, encoding="utf-8") as f:
+            names = [line.strip() for line in f if line.strip()]
+    scores = evaluate(text_dir, gold, conf, names)
+    figures = scores.figures()
+    if as_json:
+        click.echo(json.dumps(figures))
+        return
+    click.echo(
+        f"gold: {figures['gold']} events in {len(scores.per_article)} articles; reports: {figures['reports']}"
+        f" ({figures['confident_reports']} confident)\n"
+        f"recall, every candidate   {figures['recall_all']:.3f} ({figures['found_all']})\n"
+        f"recall, confident reports {figures['recall_confident']:.3f} ({figures['found_confident']})\n"
+        "recall by gold type:")
+    for kind, n in scores.by_type.most_common():
+        click.echo(f"  {kind:10s} {scores.found_by_type[kind]:4d}/{n}")
+    if reports:
+        for article, rows in scores.per_article.items():
+            click.echo(f"\n{article}: {len(rows)} reports")
+            for r in rows:
+                mark = "+" if r.confident else "-"
+                flags = f" [{','.join(r.flags)}]" if r.flags else ""
+                click.echo(f"  {mark} {r.confidence:.2f} {r.trigger[0]:6d} {r.type:9s} {r.text!r} "
+                           f"{'; '.join(r.actors)} -> {'; '.join(r.recipients) or '-'}{flags}")
+    if missed:
+        click.echo("\nmissed:")
+        for article, g in scores.missed:
+            rec = (g.get("recipient") or {}).get("name") or "-"
+            click.echo(f"  {article} {g['trigger'][0]:6d} {'/'.join(g['types'])} {g['actor']['name']} -> {rec}")
