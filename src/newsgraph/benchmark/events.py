@@ -16,15 +16,13 @@ temporary directory (the corpus text is never written anywhere else).
 from __future__ import annotations
 
 import json
-import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .attribution import words
-
-_NAME = re.compile(r"^(?P<publisher>[^_]+)_(?P<published>\d{4}-\d{2}-\d{2})_")
+from .stories import name_fields
 
 
 @dataclass
@@ -104,11 +102,7 @@ def read_event_gold(path: str | Path) -> dict[str, list[dict]]:
 
 def record_of(path: Path) -> dict:
     """The engine's input for one article: its text with the publisher and day its name carries."""
-    record = {"text": path.read_text(encoding="utf-8"), "url": path.stem}
-    m = _NAME.match(path.stem)
-    if m:
-        record["publisher"], record["published"] = m["publisher"], m["published"]
-    return record
+    return {"text": path.read_text(encoding="utf-8"), "url": path.stem, **name_fields(path.stem)}
 
 
 def reports_of(doc, article: str) -> list[Report]:

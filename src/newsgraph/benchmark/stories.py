@@ -33,9 +33,14 @@ def read_gold(path: str | Path) -> dict[str, int]:
     return gold
 
 
-def published(name: str) -> str | None:
+def name_fields(name: str) -> dict:
+    """The publisher and day an article's name carries (``publisher_YYYY-MM-DD_slug``), or nothing."""
     m = NAME.match(name)
-    return m.group("published") if m else None
+    return {"publisher": m["publisher"], "published": m["published"]} if m else {}
+
+
+def published(name: str) -> str | None:
+    return name_fields(name).get("published")
 
 
 def records(text_dir: str | Path, names: list[str]) -> list[dict]:
@@ -43,11 +48,7 @@ def records(text_dir: str | Path, names: list[str]) -> list[dict]:
     out = []
     for name in sorted(names, key=lambda n: (published(n) or "", n)):
         path = Path(text_dir) / f"{name}.txt"
-        m = NAME.match(name)
-        rec = {"source": name, "text": path.read_text(encoding="utf-8")}
-        if m:
-            rec.update(publisher=m.group("publisher"), published=m.group("published"))
-        out.append(rec)
+        out.append({"source": name, "text": path.read_text(encoding="utf-8"), **name_fields(name)})
     return out
 
 
