@@ -485,7 +485,7 @@ class QuoteFinder:
         one with confidence ('“…,” Trump interjected.'). Last, every quotation's source kind."""
         if any(c.mention is None or c.inherited for c in cands):
             if self._sources is None:
-                self._sources = sources.DocSources(self.doc, self.text)
+                self._sources = sources.DocSources(self.doc, self.text, self.regions, self.paras)
             ds = self._sources
             self._rank_sources(ds, [c for c in cands if c.mention is None and (not rules or self._kept_speakerless(c))])
             if rules:

@@ -118,7 +118,9 @@ def noun_class(tok) -> str:
 class DocSources:
     """Everything about one parsed document the ranker needs, computed once."""
 
-    def __init__(self, sdoc, text: str | None = None) -> None:
+    def __init__(self, sdoc, text: str | None = None, regions: list | None = None,
+                 paras: list | None = None) -> None:
+        """``regions`` and ``paras`` (find_regions, paragraph_spans of the text) when the caller has them."""
         self.doc = sdoc
         self.text = sdoc.text if text is None else text
         sents = list(sdoc.sents)
@@ -127,9 +129,9 @@ class DocSources:
         for k, s in enumerate(sents):
             for i in range(s.start, s.end):
                 self.sent_of[i] = k
-        self.paras = paragraph_spans(self.text)
+        self.paras = paragraph_spans(self.text) if paras is None else paras
         para_starts = [p[0] for p in self.paras]
-        regions = find_regions(self.text)
+        regions = find_regions(self.text) if regions is None else regions
         spans = [(r.open, (r.close + 1) if r.close is not None else r.end) for r in regions]
         # Per token, read in one pass: offset, paragraph, whether inside a quotation, how many words
         # (not punctuation or space) come before it, and its letter in the shapes of the stretches
