@@ -97,8 +97,8 @@ def score(rows, model: contents.ContentModel) -> Scores:
     """The rules' quotations plus the model's contents, as QuoteFinder adds them, scored."""
     scores = Scores()
     for text, attrs, allowed, rules, cands, _ in rows:
-        chosen = contents.select(cands, model, [(p.start, p.end) for p in rules])
-        preds = rules + [Prediction(c.start, c.end, "indirect") for _, c in chosen]
+        chosen = contents.select(cands, model, [piece for p in rules for piece in p.pieces])
+        preds = rules + [Prediction.span(c.start, c.end, "indirect") for _, c in chosen]
         scores.add("", text, attrs, allowed, preds)
     return scores
 

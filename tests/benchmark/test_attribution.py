@@ -73,9 +73,9 @@ def test_scores_count_found_right_and_speakers(tmp_path):
     attrs, allowed = read_gold(tmp_path / "text", tmp_path / "ann")["art"]
     quote = TEXT.index(QUOTE)
     preds = [
-        Prediction(quote, quote + 15, "direct", "Ada Quill"),                              # found, right speaker
-        Prediction(TEXT.index("the ferry"), TEXT.index("again") + 5, "indirect", None),   # found
-        Prediction(0, 5, "indirect", None),                                               # wrong: not content
+        Prediction.span(quote, quote + 15, "direct", "Ada Quill"),                              # found, right speaker
+        Prediction.span(TEXT.index("the ferry"), TEXT.index("again") + 5, "indirect", None),   # found
+        Prediction.span(0, 5, "indirect", None),                                               # wrong: not content
     ]
     s = Scores()
     s.add("art", TEXT, attrs, allowed, preds)
@@ -85,5 +85,28 @@ def test_scores_count_found_right_and_speakers(tmp_path):
     assert s.errors["indirect missed: belief/knowledge"] == 1  # "Critics believe ..." not predicted
     assert s.errors["false indirect quotation"] == 1
     s2 = Scores()
-    s2.add("art", TEXT, attrs, allowed, [Prediction(quote, quote + 15, "direct", "Critics")])
+    s2.add("art", TEXT, attrs, allowed, [Prediction.span(quote, quote + 15, "direct", "Critics")])
     assert s2.figures()["named_speaker_accuracy"] == 0.0 and s2.errors["direct found, wrong speaker"] == 1
+
+
+def test_quotations_sharing_a_cue_are_one_attribution_in_pieces():
+    from types import SimpleNamespace as NS
+
+    from newsgraph.benchmark.attribution import predictions_of
+    from newsgraph.model import Quote, Span
+
+    text = '"Roads are closed," Ada Quill said. "Stay home." "Wait for us." "Later," Bo Ek said.'
+    cue, other = Span(text.index("said"), text.index("said") + 4), Span(text.rindex("said"), text.rindex("said") + 4)
+    pieces = [(text.index(w), text.index(w) + len(w)) for w in ("Roads are closed", "Stay home", "Wait for us")]
+    c = text.index("Later")
+    doc = NS(quotes=[Quote(Span(*p), "direct", cue, speaker_name="Ada Quill") for p in pieces] +
+             [Quote(Span(c, c + 5), "direct", other, speaker_name="Bo Ek"),
+              Quote(Span(c, c + 4), "indirect", None, speaker_name=None)])
+    preds = predictions_of(doc)
+    assert [p.pieces for p in preds] == [tuple(pieces), ((c, c + 5),), ((c, c + 4),)]
+    # One gold content in three pieces round its cue: found by the joined prediction, by no piece alone.
+    gold = [Attribution(tuple(pieces), '"' + text[pieces[0][0]:pieces[0][1]], source="Ada Quill")]
+    for ps, found in ((preds[:1], 1), ([Prediction.span(*p, "direct", "Ada Quill") for p in pieces], 0)):
+        s = Scores()
+        s.add("art", text, gold, gold[0].chars, ps)
+        assert s.found_direct == found

@@ -174,3 +174,37 @@ def test_long_quote_without_speaker_may_be_kept_with_none(extract, find):
     doc = extract("A sign on the door read: “This shop will stay closed until the owners return from abroad.”")
     hits = find(doc, "This shop will stay closed")
     assert all(q.speaker_name is None for q in hits)
+
+
+def test_split_quotation_is_one_attribution_with_one_cue(extract, find):
+    # '"A," she said. "B."': the second sentence continues the first; both carry the one cue.
+    doc = extract("“The bridge will reopen in March,” mayor Ines Duarte said on Monday. "
+                  "“Every lane will be repaved before then.”")
+    first, second = find(doc, "The bridge will reopen")[0], find(doc, "Every lane will")[0]
+    assert second.speaker_name == "Ines Duarte"
+    assert second.cue is not None and second.cue == first.cue
+
+
+def test_quotation_in_another_paragraph_keeps_its_own_cue(extract, find):
+    doc = extract("“The bridge will reopen in March,” mayor Ines Duarte said on Monday.\n\n"
+                  "“Every lane will be repaved before then, and the tolls will go.”")
+    second = find(doc, "Every lane will")[0]
+    assert second.speaker_name == "Ines Duarte" and second.cue is None
+
+
+def test_signature_dash_names_each_line(extract, find):
+    # Round-ups: one quotation a line, each signed with a dash and a name after the closing mark.
+    doc = extract("Readers told us what they thought of the new tram line.\n"
+                  "“It takes me to work in twenty minutes instead of an hour.” ― Olga Brenner\n"
+                  "“The stops are too far apart for older people like my mother.” — Tomas Ekwueme, a nurse\n"
+                  "“I still prefer my bicycle on sunny days in the summer.” ― Priya Lund.")
+    for words, name in (("It takes me to work", "Olga Brenner"), ("The stops are too far", "Tomas Ekwueme"),
+                        ("I still prefer", "Priya Lund")):
+        q = find(doc, words)[0]
+        assert q.speaker_name == name and q.kind == "direct"
+        assert doc.text[q.cue.start:q.cue.end].strip() in "―—"
+
+
+def test_dash_before_a_clause_is_not_a_signature(extract, find):
+    doc = extract("“We will not raise fares this year” — Mayor Ines Duarte repeated that promise twice.")
+    assert all(q.cue is None or q.cue.of(doc.text).strip() not in ("―", "—") for q in doc.quotes)

@@ -62,12 +62,20 @@ class Attribution:
 
 @dataclass
 class Prediction:
-    """One predicted quotation: its span, kind and the speaker's words (None when unattributed)."""
+    """One predicted attribution: its content pieces, kind and the speaker's words (None when
+    unattributed). Quotations sharing one cue are one attribution in pieces ('"A," she said. "B."')."""
 
-    start: int
-    end: int
+    pieces: tuple[tuple[int, int], ...]
     kind: str
     speaker: str | None = None
+
+    @classmethod
+    def span(cls, start: int, end: int, kind: str, speaker: str | None = None) -> "Prediction":
+        return cls(((start, end),), kind, speaker)
+
+    @property
+    def chars(self) -> set[int]:
+        return {i for a, b in self.pieces for i in range(a, b)}
 
     @property
     def direct(self) -> bool:
@@ -146,7 +154,7 @@ class Scores:
 
     def add(self, name: str, text: str, gold: list[Attribution], allowed: set[int],
             predictions: list[Prediction]) -> None:
-        spans = [set(range(p.start, p.end)) for p in predictions]
+        spans = [p.chars for p in predictions]
         for p, chars in zip(predictions, spans):
             right = bool(chars) and 2 * len(chars & allowed) >= len(chars)
             self.predicted_all += 1
@@ -155,7 +163,8 @@ class Scores:
                 self.predicted_direct += 1
                 self.right_direct += right
             if not right:
-                self._error(f"false {'direct' if p.direct else 'indirect'} quotation", name, text[p.start:p.end])
+                self._error(f"false {'direct' if p.direct else 'indirect'} quotation", name,
+                            " … ".join(text[a:b] for a, b in p.pieces))
         for a in gold:
             chars = a.chars
             best, cover = None, 0
@@ -202,11 +211,23 @@ class Scores:
 
 
 def predictions_of(doc) -> list[Prediction]:
-    """A processed document's quotations as predictions (speaker: the name resolved in the article)."""
-    out = []
+    """A processed document's attributions as predictions: its quotations, those sharing a cue and
+    a speaker joined into one (speaker: the name resolved in the article)."""
+    out: list[Prediction] = []
+    by_cue: dict[tuple, int] = {}
     for q in doc.quotes:
         speaker = q.speaker_name or (q.speaker.text if q.speaker else None)
-        out.append(Prediction(q.content.start, q.content.end, q.kind, speaker))
+        piece = (q.content.start, q.content.end)
+        key = (q.cue.start, q.cue.end, speaker) if q.cue is not None else None
+        k = by_cue.get(key) if key is not None else None
+        if k is None:
+            if key is not None:
+                by_cue[key] = len(out)
+            out.append(Prediction.span(*piece, q.kind, speaker))
+        else:
+            p = out[k]
+            kind = "mixed" if p.kind != q.kind else p.kind
+            out[k] = Prediction(p.pieces + (piece,), kind, speaker)
     return out
 
 

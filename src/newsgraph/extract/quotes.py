@@ -24,6 +24,7 @@ from .speakers import SpeakerResolver
 _MARKS = set(DOUBLE + SINGLE)
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SENT_END = frozenset({".", "!", "?"})
+_DASHES = frozenset("―—–-")
 _MIN_SPEAKERLESS_WORDS = 6
 _MIN_FRAGMENT_WORDS = 4
 
@@ -44,6 +45,7 @@ class _Cand:
     name: str | None = None
     via: tuple = ()  # verbs whose subject the cue borrowed
     inherited: bool = False  # speaker taken from the quotation this one continues
+    joined: bool = False  # continues the previous quotation's sentence: one attribution, its cue
     kind_of_source: str = "unknown"  # person | organisation | document | anonymous | unknown
 
 
@@ -180,6 +182,37 @@ class QuoteFinder:
                 return fallback, got
         return None
 
+    def _signature(self, r: Region):
+        """'"..." ― Name' or '"..." — Name, a teacher': a dash and a name closing the quotation's
+        line, the signature of round-ups and epigraphs. The dash is the cue, the name the speaker."""
+        if r.close is None:
+            return None
+        line_end = self.text.find("\n", r.close)
+        line_end = self.paras[r.para][1] if line_end < 0 else min(line_end, self.paras[r.para][1])
+        k = _skip_space(self.text, r.close + 1, line_end)
+        dash = k
+        while k < line_end and self.text[k] in _DASHES:
+            k += 1
+        if k == dash or k - dash > 2:
+            return None
+        cue = (dash, k)
+        k = _skip_space(self.text, k, line_end)
+        doc = self.doc
+        i = self.tok_at(k)
+        if i >= len(doc) or doc[i].idx != k or not doc[i].text[:1].isupper():
+            return None
+        j = i
+        while j < len(doc) and doc[j].idx < line_end and (doc[j].pos_ == "PROPN" or doc[j].text == "."
+                                                          and doc[j - 1].pos_ == "PROPN" and len(doc[j - 1]) == 1):
+            j += 1
+        if j == i or j - i > 5 or j < len(doc) and doc[j].idx < line_end and not doc[j].is_space \
+                and doc[j].text not in ",.;(":
+            return None
+        got = self.speakers.mention_for(doc[j - 1], doc[j - 1])
+        if got is None or got[1] != "person" or got[0].kind != "name":
+            return None
+        return cue, doc[j - 1], got
+
     def _inner_cue(self, r: Region):
         """An unclosed quotation whose attribution sits inside it: '"... the region, X, a lawyer, wrote'."""
         doc = self.doc
@@ -210,6 +243,12 @@ class QuoteFinder:
                 verb, got, cut = inner
                 end = cut
                 hit = (verb, got)
+            sign = self._signature(r) if r.closed else None
+            if sign is not None:
+                cue, subj, (mention, stype) = sign
+                end = _trim_end(self.text, start, end)
+                out.append(_Cand(start, end, "direct", cue=cue, subj=subj, mention=mention, stype=stype, region=n))
+                continue
             if hit is None:
                 before = self._before_cue(r, need_subtree=True)
                 if before is not None and any(t.tag_ in _FINITE for t in self.doc[before[0].i + 1:self.tok_at(r.open)]):
@@ -248,7 +287,9 @@ class QuoteFinder:
             if k == i or k >= len(doc) or doc[k].text != ":":
                 continue
             label = doc[i:k]
-            if label.text.isupper() or label[-1].text not in self.speakers.surnames:
+            last = label[-1].text
+            # A transcript's label may be in capitals ('SMITH:'): a surname the article has named.
+            if (last.title() if label.text.isupper() else last) not in self.speakers.surnames:
                 continue
             rest_start = _skip_space(self.text, doc[k].idx + 1, pe)
             if len(self.text[rest_start:pe].split()) < _MIN_FRAGMENT_WORDS:
@@ -475,8 +516,40 @@ class QuoteFinder:
                 if got is not None:
                     c.subj, c.mention, c.stype = got
                     c.via = self._via(anchor, got[0])
+            elif cand.kind == "sentence":
+                self._sentence_source(c, inside)
             out.append(c)
         return out
+
+    def _sentence_source(self, c: _Cand, marks: list[tuple[int, int]]) -> None:
+        """A whole sentence chosen as a content ('X described it as a “…”', 'According to X, it was
+        “…”'): the name it opens with speaks, the subject of its main verb or the X of its 'according
+        to X', when that name comes before the first quotation mark."""
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return
+        first = min((a for a, _ in marks), default=c.end)
+        acc = next((t for t in span if t.lower_ == "according" and t.idx < first), None)
+        if acc is not None:
+            to = next((t for t in acc.children if t.lower_ == "to"), None)
+            pobj = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+            got = self.speakers.mention_for(pobj, acc) if pobj is not None and pobj.idx < first else None
+            if got is not None and got[0].kind in ("name", "org"):
+                c.verb, c.subj, c.mention, c.stype = acc, pobj, got[0], got[1]
+                c.cue = (acc.idx, to.idx + len(to.text))
+                if acc.idx <= c.start + 1:  # the content is what follows 'According to X,'
+                    comma = next((t for t in self.doc[pobj.i:span.end] if t.text == ","), None)
+                    if comma is not None and comma.idx < first and comma.i + 1 < span.end:
+                        c.start = self.doc[comma.i + 1].idx
+            return
+        root = span.root
+        if root.pos_ not in ("VERB", "AUX") or root.idx >= first:
+            return
+        got = self._speaker(root, not_inside=(first, c.end))
+        if got is not None and got[0].idx < root.idx and got[1].kind in ("name", "org"):
+            c.verb, (c.subj, c.mention, c.stype) = root, got
+            c.cue = cues.cue_span(root, stop_after=first)
+            c.via = self._via(root, got[0])
 
     def _learned_sources(self, cands: list[_Cand], rules: bool = True) -> None:
         """The source model (sources.py) where no speaker was found. For the rules' quotations,
@@ -506,6 +579,8 @@ class QuoteFinder:
             found = self.speakers.mention_for(tok, tok)
             mention, stype = found if found is not None else (got.mention, None)
             c.mention, c.stype, c.subj, c.inherited = mention, stype, tok, False
+            if c.joined:
+                c.cue, c.joined = None, False
             c.verb = tok.head if tok.dep_ in cues.SUBJECT_DEPS else None
             c.name = self.speakers.resolve(mention, stype, tok) if stype is not None else None
 
@@ -544,6 +619,9 @@ class QuoteFinder:
                 if words >= _MIN_FRAGMENT_WORDS and (same_para or opens_para) and _sentence_like(
                         self.text[c.start:c.end], strict=False):
                     _inherit(c, prev)
+                    if same_para and c.cue is None and prev.cue is not None:
+                        # '"A," she said. "B."': one statement split round its cue, which cues both.
+                        c.cue, c.joined = prev.cue, True
             prev = c
 
     def _gap_clear(self, prev: _Cand, r: Region) -> bool:
