@@ -33,27 +33,28 @@ def write_partitioned(rows: Iterable[dict], schema, out: str | Path, month: Call
 
     An empty export still holds one empty file (in month=unknown), so readers see the columns.
     """
-    out = Path(out)
-    check_target(out, overwrite)
-    tmp = _temporary(out)
+    shown, out = out, Path(os.path.abspath(out))  # abspath: 'DIR/' and '.' have a name and a parent
+    check_target(out, overwrite, shown)
+    tmp = _temporary(out, shown)
     try:
-        count, months = _write(rows, schema, tmp, month, on_rows)
-        _publish(tmp, out)
+        count, months = _write(rows, schema, tmp, month, on_rows, shown)
+        _publish(tmp, out, shown)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return count, months
 
 
-def check_target(out: Path, overwrite: bool) -> None:
-    """Refuse an existing ``out``: always when it is not an export, else unless ``overwrite``."""
+def check_target(out: Path, overwrite: bool, shown: str | Path) -> None:
+    """Refuse an existing ``out`` (named ``shown`` in errors): always when it is not an export, else
+    unless ``overwrite``."""
     if not out.exists() and not out.is_symlink():
         return
     if not overwrite:
-        raise NewsgraphError(E.EXPORT_EXISTS, path=out)
+        raise NewsgraphError(E.EXPORT_EXISTS, path=shown)
     problem = _not_an_export(out)
     if problem:
-        raise NewsgraphError(E.NOT_AN_EXPORT, path=out, detail=problem)
+        raise NewsgraphError(E.NOT_AN_EXPORT, path=shown, detail=problem)
 
 
 def _not_an_export(out: Path) -> str | None:
@@ -69,18 +70,18 @@ def _not_an_export(out: Path) -> str | None:
     return None
 
 
-def _temporary(out: Path) -> Path:
+def _temporary(out: Path, shown) -> Path:
     """A new hidden folder beside ``out`` (same file system, so the final rename is atomic; made with
     os.mkdir, so its permissions follow the umask as any folder the user makes)."""
     tmp = out.parent / f".{out.name}.{uuid.uuid4().hex[:12]}.tmp"
     try:
         tmp.mkdir()
     except OSError as exc:
-        raise _unwritable(out, exc) from None
+        raise _unwritable(shown, exc) from None
     return tmp
 
 
-def _write(rows, schema, root: Path, month, on_rows) -> tuple[int, list[str]]:
+def _write(rows, schema, root: Path, month, on_rows, shown) -> tuple[int, list[str]]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -104,7 +105,7 @@ def _write(rows, schema, root: Path, month, on_rows) -> tuple[int, list[str]]:
             writer = _open(root, UNKNOWN, parts, schema, pq)
             writer.write_table(schema.empty_table())
     except OSError as exc:
-        raise _unwritable(root, exc) from None
+        raise _unwritable(shown, exc) from None
     finally:
         if writer is not None:
             writer.close()
@@ -131,7 +132,7 @@ def _open(root: Path, key: str, parts: dict[str, int], schema, pq):
     return pq.ParquetWriter(str(folder / f"part-{number}.parquet"), schema)
 
 
-def _publish(tmp: Path, out: Path) -> None:
+def _publish(tmp: Path, out: Path, shown) -> None:
     """Move the finished folder to ``out``; an export already there is set aside first, removed after."""
     aside = None
     try:
@@ -142,10 +143,10 @@ def _publish(tmp: Path, out: Path) -> None:
     except OSError as exc:
         if aside is not None and aside.exists():
             os.rename(aside, out)  # the previous export back where it was
-        raise _unwritable(out, exc) from None
+        raise _unwritable(shown, exc) from None
     if aside is not None:
         shutil.rmtree(aside, ignore_errors=True)
 
 
-def _unwritable(path: Path, exc: OSError) -> NewsgraphError:
+def _unwritable(path, exc: OSError) -> NewsgraphError:
     return NewsgraphError(E.UNWRITABLE, path=path, detail=exc.strerror or str(exc))
