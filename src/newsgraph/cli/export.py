@@ -40,7 +40,7 @@ def export():
 
 
 def _table_command(name: str, what: str):
-    @export.command(name, help=f"Export {what} as Parquet, partitioned by month of publication.\n\n{LAYOUT}"
+    @export.command(name, help=f"Export the {name} as Parquet, partitioned by month of publication: {what}.\n\n{LAYOUT}"
                                f"\n\n\b\nExample:\n  newsgraph export {name} --db story.db --out {name}/")
     @db_option
     @click.option("--format", "fmt", type=click.Choice(("parquet",)), default="parquet", show_default=True,
@@ -61,9 +61,9 @@ def _table_command(name: str, what: str):
     return command
 
 
-for _name, _what in (("documents", "the stored documents: metadata, raw text, kept and removed ranges"),
-                     ("quotes", "the quotations: speaker, cue and offsets into each document's raw text"),
-                     ("copies", "the copy pairs: which document copies which, how, aligned sentence offsets")):
+for _name, _what in (("documents", "metadata, raw text, kept and removed ranges"),
+                     ("quotes", "speaker, cue and offsets into each document's raw text"),
+                     ("copies", "which document copies which, how, and the aligned sentences' offsets")):
     _table_command(_name, _what)
 
 
