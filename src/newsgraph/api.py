@@ -105,13 +105,27 @@ def plot_relation(a: str, b: str, out: str | Path, db: str | Path | None = None,
     return draw(relation_series(a, b, db=db, by=by, **filters), a, b, out, value=value)
 
 
-def export_events(out: str | Path, format: str = "plover", db: str | Path | None = None, **filters) -> int:
-    """Write the matching events to ``out`` as PLOVER JSON lines or Parquet; the number written."""
+def export_events(out: str | Path, format: str = "plover", db: str | Path | None = None, overwrite: bool = False,
+                  **filters) -> int:
+    """Write the matching events to ``out``: PLOVER JSON lines in a file, or Parquet in a folder
+    partitioned by month (see ``export_table``); the number written."""
     from .export import export_events as write
 
     conf = settings(db=str(db) if db else None)
     with Store(conf.db, readonly=True) as store:
-        return write(store, out, format, **filters)
+        return write(store, out, format, overwrite=overwrite, **filters)
+
+
+def export_table(name: str, out: str | Path, db: str | Path | None = None, overwrite: bool = False,
+                 **filters) -> int:
+    """Write ``name`` (documents, quotes, events or copies) as Parquet under the folder ``out``, one
+    ``month=YYYY-MM`` (or ``month=unknown``) folder per month of publication; the number of rows
+    written. ``filters``: those of ``events``, for events only."""
+    from .export import export_table as write
+
+    conf = settings(db=str(db) if db else None)
+    with Store(conf.db, readonly=True) as store:
+        return write(store, name, out, overwrite=overwrite, **filters)[0]
 
 
 def delete_document(doc_id: str, db: str | Path | None = None) -> bool:

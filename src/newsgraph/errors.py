@@ -67,6 +67,9 @@ class E(Enum):
     NOT_REGULAR = ErrorInfo("E028", "{path}: not a regular file ({kind})", "pipes, sockets and devices are not read")
     FOLDER_SEEN = ErrorInfo("E029", "{path}: links to a folder already read ({other})", "each folder is read once")
     BAD_NAME = ErrorInfo("E030", "{path}: name is not valid UTF-8", "rename it: sources are stored as UTF-8 text")
+    EXPORT_EXISTS = ErrorInfo("E031", "{path} already exists", "add --overwrite to replace it, or choose another --out")
+    NOT_AN_EXPORT = ErrorInfo("E032", "{path} is not a Parquet export of newsgraph ({detail}), not replaced",
+                              "choose another --out, or remove it yourself")
 
 
 class NewsgraphError(Exception):

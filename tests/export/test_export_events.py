@@ -1,6 +1,7 @@
 """Exports: PLOVER JSON lines and Parquet hold what `newsgraph events` prints."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pyarrow.parquet as pq
@@ -9,7 +10,7 @@ import pytest
 from newsgraph import query
 from newsgraph.errors import NewsgraphError
 from newsgraph.export import export_events
-from newsgraph.export.parquet import schema
+from newsgraph.export.tables import events_schema
 from newsgraph.ontology.plover import TYPES
 from newsgraph.store.sqlite import Store
 from query.event_docs import build_store
@@ -24,22 +25,42 @@ def store(tmp_path_factory):
         yield s
 
 
-def test_parquet_round_trip_gives_back_the_contract_rows(store, tmp_path):
-    out = tmp_path / "events.parquet"
+SAME = ("type", "mode", "context", "actor", "recipient", "date", "date_precision", "negated", "future",
+        "hypothetical", "historical", "reports", "publishers", "sources", "score")
+
+
+def test_parquet_is_a_folder_by_month_of_first_publication_with_the_contract_rows_typed(store, tmp_path):
+    out = tmp_path / "events"
     assert export_events(store, out, "parquet") == 7
+    # Reported first on 2021-07-09 and 2021-07-10 (fjord, baltic) or on 2021-08-20 (lake).
+    assert sorted(p.name for p in out.iterdir()) == ["month=2021-07", "month=2021-08"]
     table = pq.read_table(out)
-    assert table.schema.equals(schema())
-    assert table.to_pylist() == list(query.events(store))
+    assert table.drop_columns(["month"]).schema.equals(events_schema())
+    got = {r["id"]: r for r in table.to_pylist()}
+    wanted = list(query.events(store))
+    assert len(got) == len(wanted) == 7
+    for want in wanted:
+        row = got[want["id"]]
+        assert {k: row[k] for k in SAME} == {k: want[k] for k in SAME}
+        assert [(e["document"], e["start"], e["end"], e["text"], e["trigger_start"], e["trigger_end"])
+                for e in row["evidence"]] == [(e["document"], e["start"], e["end"], e["text"], e["trigger_start"],
+                                               e["trigger_end"]) for e in want["evidence"]]
+        first = min(dt.date.fromisoformat(e["published"]) for e in want["evidence"])
+        assert row["published"] == first and row["month"] == first.isoformat()[:7]
+        assert all(isinstance(e["published"], dt.date) for e in row["evidence"])
+    drills = next(r for r in got.values() if r["type"] == "COOPERATE")
+    assert (drills["date"], drills["date_first"], drills["date_last"]) == (
+        "2021-08", dt.date(2021, 8, 1), dt.date(2021, 8, 31))
 
 
 def test_parquet_with_filters_and_an_empty_result_keeps_the_schema(store, tmp_path):
-    out = tmp_path / "accuse.parquet"
+    out = tmp_path / "accuse"
     assert export_events(store, out, "parquet", type="ACCUSE") == 1
     assert pq.read_table(out).column("type").to_pylist() == ["ACCUSE"]
-    empty = tmp_path / "empty.parquet"
+    empty = tmp_path / "empty"
     assert export_events(store, empty, "parquet", actor="nobody") == 0
     table = pq.read_table(empty)
-    assert table.num_rows == 0 and table.schema.equals(schema())
+    assert table.num_rows == 0 and table.drop_columns(["month"]).schema.equals(events_schema())
 
 
 def test_every_plover_line_is_a_json_record_with_the_required_fields(store, tmp_path):

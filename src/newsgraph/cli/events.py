@@ -1,5 +1,5 @@
-"""The event commands: events, actors, relations A B, export events, and the time
-expressions events are dated by.
+"""The event commands: events, actors, relations A B, and the time expressions events are
+dated by (`export events` is in export.py).
 
 Same style as the other read commands: --db, --format table|jsonl|csv, one-line
 errors. An empty result is not an error: exit 0, a note on stderr.
@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 
 from .. import query
-from ..export import EXPORT_FORMATS, export_events
 from ..query.relations import PERIODS
 from ..store.sqlite import Store
 from .options import _settings, date_options, db_option, event_filters, format_option, limit_option, read_options
@@ -188,41 +187,6 @@ def _plot(periods, a: str, b: str, out: str, value: str) -> Path:
     from ..query.plot import plot_relation
 
     return plot_relation(periods, a, b, out, value=value)
-
-
-@click.group()
-def export():
-    """Write data for other tools (PLOVER JSON lines, Parquet)."""
-
-
-@export.command("events")
-@db_option
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="plover", show_default=True,
-              help="plover: one PLOVER JSON record per line; parquet: the events contract columns.")
-@click.option("--out", type=click.Path(dir_okay=False), required=True, help="File to write.")
-@event_filters
-@limit_option
-@click.pass_context
-def export_events_command(ctx, db, fmt, out, actor, recipient, type_, date_from, date_to, limit):
-    """Export events as PLOVER JSON records (one per line) or as a Parquet file.
-
-    Takes the same filters as `newsgraph events`. PLOVER records carry the
-    manual's field names (id, date, actor, recipient, event, mode, context,
-    quad_code, event_scale, event_text) plus evidence offsets for every report.
-
-    \b
-    Examples:
-      newsgraph export events --db story.db --out events.jsonl
-      newsgraph export events --db story.db --format parquet --out events.parquet
-      newsgraph export events --db story.db --actor RUS --from 2021 --out russia-2021.jsonl
-    """
-    conf = _settings(ctx, db=db)
-    with Store(conf.db, readonly=True) as store:
-        count = export_events(store, out, fmt, actor=actor, recipient=recipient, type=type_, date_from=date_from,
-                              date_to=date_to, limit=limit)
-        if not count:
-            _nothing(store, "events")
-    click.echo(f"newsgraph: wrote {counted(count, 'event')} to {out} ({fmt})", err=True)
 
 
 @click.command()

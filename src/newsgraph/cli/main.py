@@ -21,7 +21,8 @@ from ..read import count_inputs
 from ..store.sqlite import Store
 from .copies import benchmark_copies, copies
 from .quality import benchmark_events, benchmark_quotes, benchmark_stories
-from .events import actors, events, export, relations, times
+from .events import actors, events, relations, times
+from .export import export
 from .stories import statements, stories
 from .options import DB_HELP, _settings, db_option, read_options
 from .output import counted, write_rows

@@ -44,3 +44,29 @@ class IngestProgress:
             status=f"added {self.counts['added']}, already stored {self.counts['skipped']}, "
                    f"problems {self.counts['problem']}",
         )
+
+
+class ExportProgress:
+    """Rows written of an export against the rows it will write. Starts at the first rows written,
+    so an export refused before it writes anything prints only its one error line."""
+
+    def __init__(self, what: str, total: int | None, enabled: bool = True) -> None:
+        self.progress = Progress(
+            TextColumn(f"[bold]export {escape(what)}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TimeRemainingColumn(), console=Console(stderr=True), disable=not enabled, transient=False,
+        )
+        self.total = total
+        self.task = None
+
+    def __enter__(self) -> "ExportProgress":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.task is not None:
+            self.progress.stop()
+
+    def __call__(self, rows: int) -> None:
+        if self.task is None:
+            self.task = self.progress.add_task("export", total=self.total)
+            self.progress.start()
+        self.progress.advance(self.task, rows)
