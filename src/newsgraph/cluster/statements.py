@@ -22,7 +22,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from ..embed.vectors import document_vectors
+from ..embed.vectors import many_document_vectors
 from ..link.names import fold
 from .sentences import split
 
@@ -77,17 +77,19 @@ class _Vectors:
         self.store, self.encoder = store, encoder
 
     def of(self, quotes: list) -> dict[int, np.ndarray]:
-        """Quote id -> (pieces, dim) array, one store round trip per document."""
+        """Quote id -> (pieces, dim) array; the stored piece vectors of all the documents in one query."""
         by_doc: dict[str, list] = defaultdict(list)
         for q in quotes:
             by_doc[q["document_id"]].append(q)
         out = {}
+        spans_of = {doc_id: [pieces(q["start"], q["text"]) for q in qs] for doc_id, qs in by_doc.items()}
+        flat_of = {doc_id: [p for s in spans for p in s] for doc_id, spans in spans_of.items()}
+        found = many_document_vectors(self.store, {d: f for d, f in flat_of.items() if f}, self.encoder)
         for doc_id, qs in by_doc.items():
-            spans = [pieces(q["start"], q["text"]) for q in qs]
-            flat = [p for s in spans for p in s]
-            if not flat:
+            spans = spans_of[doc_id]
+            if not flat_of[doc_id]:
                 continue
-            vectors = document_vectors(self.store, doc_id, flat, self.encoder)
+            vectors = found[doc_id]
             pos = 0
             for q, s in zip(qs, spans):
                 out[q["id"]] = vectors[pos:pos + len(s)]
