@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 
@@ -29,14 +30,20 @@ from .sentences import split
 MIN_WORDS = 4
 SAME_WORDS = 0.85  # share of the shorter quotation's words found in the longer one
 PARAPHRASE = 0.80  # cosine of two pieces that say the same thing
-SPEAKER_QUOTES = 1000  # a speaker's latest quotations compared with a new one, at most
+# A speaker's latest quotations compared with a new one, at most: the bound on this stage's work per
+# quotation, reached by much-quoted speakers as the store grows (1000 made a document cost six times as
+# much in a 10k-article store as in a 1k one; benchmarks/run_growth.py). A repeated quotation is found
+# among its speaker's recent ones.
+SPEAKER_QUOTES = 200
 
 _CLAUSE = re.compile(r"\s*[,;:—–]\s+|\s+[—–-]\s+")
 _WORD = re.compile(r"\w+")
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """The folded words of a text (cached: a speaker's earlier quotations are compared again and again)."""
+    return tuple(_WORD.findall(fold(text)))
 
 
 def pieces(start: int, text: str) -> list[tuple[int, int, str]]:
