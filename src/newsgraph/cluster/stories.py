@@ -38,7 +38,7 @@ NEAR_DAYS = 14  # within this many days the threshold is the base one
 FAR_DAYS = 180  # at this many days apart and beyond, base + FAR_EXTRA
 FAR_EXTRA = 0.30
 CANDIDATES = 200  # stories compared with one document, at most, per way of finding them
-KEY_STORIES = 500  # stories read per entity of the document, at most (its latest): bounded as the store grows
+KEY_STORIES = 200  # stories read per entity of the document, at most (its latest): bounded as the store grows
 
 
 @dataclass
