@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install browser bench bench-api eval clean
+.PHONY: demo test install browser bench bench-api bench-growth eval clean
 
 $(BIN)/newsgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ bench: install
 # API p95 latency on a generated 10,000-article store, against /api/health in the same run.
 bench-api: install
 	$(BIN)/python benchmarks/run_api_latency.py
+
+# Ingest rate, bytes per article and the writer's ceiling into stores of 1k, 10k and 100k articles
+# (built with bulk SQL and cached under /tmp; the 100k store takes a while to build the first time).
+bench-growth: install
+	$(BIN)/python benchmarks/run_growth.py
 
 # Quotation quality on the PolNeAR dev split (real news), with the error table: needs ../shared.
 POLNEAR ?= ../shared/data/polnear/dev

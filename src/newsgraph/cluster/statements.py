@@ -19,24 +19,31 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 
-from ..embed.vectors import document_vectors
+from ..embed.vectors import many_document_vectors
 from ..link.names import fold
 from .sentences import split
 
 MIN_WORDS = 4
 SAME_WORDS = 0.85  # share of the shorter quotation's words found in the longer one
 PARAPHRASE = 0.80  # cosine of two pieces that say the same thing
-SPEAKER_QUOTES = 1000  # a speaker's latest quotations compared with a new one, at most
+# A speaker's latest quotations compared with a new one, at most: the bound on this stage's work per
+# quotation, reached by much-quoted speakers as the store grows (1000 made a document cost six times as
+# much in a 10k-article store as in a 1k one; benchmarks/run_growth.py). A repeated quotation is found
+# among its speaker's recent ones.
+SPEAKER_QUOTES = 200
 
 _CLAUSE = re.compile(r"\s*[,;:—–]\s+|\s+[—–-]\s+")
 _WORD = re.compile(r"\w+")
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
+    """The folded words of a text (cached: a speaker's earlier quotations are compared again and again)."""
+    return tuple(_WORD.findall(fold(text)))
 
 
 def pieces(start: int, text: str) -> list[tuple[int, int, str]]:
@@ -77,17 +84,19 @@ class _Vectors:
         self.store, self.encoder = store, encoder
 
     def of(self, quotes: list) -> dict[int, np.ndarray]:
-        """Quote id -> (pieces, dim) array, one store round trip per document."""
+        """Quote id -> (pieces, dim) array; the stored piece vectors of all the documents in one query."""
         by_doc: dict[str, list] = defaultdict(list)
         for q in quotes:
             by_doc[q["document_id"]].append(q)
         out = {}
+        spans_of = {doc_id: [pieces(q["start"], q["text"]) for q in qs] for doc_id, qs in by_doc.items()}
+        flat_of = {doc_id: [p for s in spans for p in s] for doc_id, spans in spans_of.items()}
+        found = many_document_vectors(self.store, {d: f for d, f in flat_of.items() if f}, self.encoder)
         for doc_id, qs in by_doc.items():
-            spans = [pieces(q["start"], q["text"]) for q in qs]
-            flat = [p for s in spans for p in s]
-            if not flat:
+            spans = spans_of[doc_id]
+            if not flat_of[doc_id]:
                 continue
-            vectors = document_vectors(self.store, doc_id, flat, self.encoder)
+            vectors = found[doc_id]
             pos = 0
             for q, s in zip(qs, spans):
                 out[q["id"]] = vectors[pos:pos + len(s)]

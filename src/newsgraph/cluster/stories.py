@@ -38,6 +38,7 @@ NEAR_DAYS = 14  # within this many days the threshold is the base one
 FAR_DAYS = 180  # at this many days apart and beyond, base + FAR_EXTRA
 FAR_EXTRA = 0.30
 CANDIDATES = 200  # stories compared with one document, at most, per way of finding them
+KEY_STORIES = 200  # stories read per entity of the document, at most (its latest): bounded as the store grows
 
 
 @dataclass
@@ -109,7 +110,7 @@ def _shift(day: str | None, days: int) -> str | None:
 def candidates(store, p: Profile) -> list[Story]:
     """Stories naming one of the document's people or actors, and stories near it in time."""
     named = [k for k in p.entities if not k.startswith("c:")]
-    ids = set(store.stories_naming(named, CANDIDATES)) if named else set()
+    ids = set(store.stories_naming(named, CANDIDATES, KEY_STORIES)) if named else set()
     ids |= set(store.stories_between(_shift(p.low, -FAR_DAYS), _shift(p.high, FAR_DAYS), CANDIDATES))
     if not ids:
         return []

@@ -6,6 +6,8 @@ goes through the same float16 round trip as a stored one, so a second call retur
 """
 from __future__ import annotations
 
+import json
+
 import numpy as np
 
 _DTYPE = np.dtype("<f2")  # little-endian float16 on disk, whatever the machine
@@ -69,6 +71,27 @@ def document_vectors(store, doc_id: str, sentences: list[tuple[int, int, str]], 
         for span, vec in zip(spans, fresh):
             out[todo[span]] = from_blob(to_blob(vec), dim)
     return _unit(out)
+
+
+def many_document_vectors(store, spans: dict[str, list[tuple[int, int, str]]], encoder) -> dict[str, np.ndarray]:
+    """``document_vectors`` of several documents at once: the stored vectors of exactly these spans are
+    read in one query (an index look-up per span, not every vector of every document); a document
+    missing any goes through ``document_vectors``, which encodes and stores what is missing."""
+    dim = int(encoder.dim)
+    wanted = [[doc_id, int(a), int(b)] for doc_id, rows in spans.items() for a, b, _ in rows]
+    stored = {(r[0], r[1], r[2]): r[3] for r in store.db.execute(
+        """SELECT v.document_id, v.start, v.end, v.vector FROM json_each(?) j
+           JOIN sentence_vectors v ON v.document_id = json_extract(j.value, '$[0]')
+            AND v.start = json_extract(j.value, '$[1]') AND v.end = json_extract(j.value, '$[2]') AND v.model = ?""",
+        (json.dumps(wanted), encoder.name))} if wanted else {}
+    out: dict[str, np.ndarray] = {}
+    for doc_id, rows in spans.items():
+        blobs = [stored.get((doc_id, int(a), int(b))) for a, b, _ in rows]
+        if rows and all(blob is not None and len(blob) == 2 * dim for blob in blobs):
+            out[doc_id] = _unit(np.stack([from_blob(blob, dim) for blob in blobs]))
+        else:
+            out[doc_id] = document_vectors(store, doc_id, rows, encoder)
+    return out
 
 
 def store_vectors(store, doc_id: str, vectors: list[tuple[int, int, object]], encoder) -> None:

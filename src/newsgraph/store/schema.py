@@ -354,6 +354,40 @@ MIGRATIONS: list[str] = [
     ALTER TABLE person_documents ADD COLUMN party TEXT;
     ALTER TABLE person_documents ADD COLUMN office TEXT;
     """,
+    # 9: what the writer looks up per document, each from an index, so its cost stays flat as the store
+    # grows: a document's people (by document), the stories near a day (by their days, latest first), the
+    # stories naming an entity (by entity, latest first), a person's latest party and office (each
+    # person_documents row carries its document's day), and how many documents name a person by each
+    # name (person_names, kept by triggers), instead of reading every document of a much-named person.
+    """
+    CREATE INDEX person_documents_document ON person_documents(document_id);
+    DROP INDEX stories_last;
+    CREATE INDEX stories_days ON stories(last, first);
+    DROP INDEX story_entities_key;
+    CREATE INDEX story_entities_key_story ON story_entities(key, story_id);
+
+    ALTER TABLE person_documents ADD COLUMN published TEXT;
+    UPDATE person_documents SET published = (SELECT published FROM documents d WHERE d.id = document_id);
+    CREATE INDEX person_documents_party ON person_documents(person_id, published) WHERE party IS NOT NULL;
+    CREATE INDEX person_documents_office ON person_documents(person_id, published) WHERE office IS NOT NULL;
+
+    CREATE TABLE person_names (
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        documents INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (person_id, name)
+    ) WITHOUT ROWID;
+    INSERT INTO person_names (person_id, name, documents)
+        SELECT person_id, name, COUNT(*) FROM person_documents GROUP BY person_id, name;
+    CREATE TRIGGER person_names_insert AFTER INSERT ON person_documents BEGIN
+        INSERT INTO person_names (person_id, name, documents) VALUES (new.person_id, new.name, 1)
+            ON CONFLICT (person_id, name) DO UPDATE SET documents = documents + 1;
+    END;
+    CREATE TRIGGER person_names_delete AFTER DELETE ON person_documents BEGIN
+        UPDATE person_names SET documents = documents - 1 WHERE person_id = old.person_id AND name = old.name;
+        DELETE FROM person_names WHERE person_id = old.person_id AND name = old.name AND documents <= 0;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -156,9 +156,9 @@ class Store:
                              "WHERE id = ?", (doc_id, old))
             quotes[old] = int(cur.lastrowid)
         db.execute("""INSERT OR IGNORE INTO person_documents (person_id, document_id, name, roles, country, party,
-                      office) SELECT person_id, ?, name, roles, country, party, office FROM person_documents
-                      WHERE document_id = ?""",
-                   (doc_id, original_id))
+                      office, published) SELECT person_id, ?, name, roles, country, party, office,
+                      (SELECT published FROM documents WHERE id = ?) FROM person_documents WHERE document_id = ?""",
+                   (doc_id, doc_id, original_id))
         db.execute("""INSERT INTO time_expressions (document_id, start, end, text, value, precision, first, last,
                       anchored) SELECT ?, start, end, text, value, precision, first, last, anchored
                       FROM time_expressions WHERE document_id = ? ORDER BY id""", (doc_id, original_id))
@@ -240,27 +240,27 @@ class Store:
     def add_person_document(self, person_id: int, doc_id: str, name: str, roles: list[str],
                             country: str | None, party: str | None = None, office: str | None = None) -> None:
         self.db.execute(
-            "INSERT OR IGNORE INTO person_documents (person_id, document_id, name, roles, country, party, office) "
-            "VALUES (?,?,?,?,?,?,?)",
-            (person_id, doc_id, name, json.dumps(roles), country, party, office),
+            "INSERT OR IGNORE INTO person_documents (person_id, document_id, name, roles, country, party, office, "
+            "published) VALUES (?,?,?,?,?,?,?,(SELECT published FROM documents WHERE id = ?))",
+            (person_id, doc_id, name, json.dumps(roles), country, party, office, doc_id),
         )
 
     def refresh_affiliation(self, person_id: int, gender: str | None = None) -> None:
-        """The person's party and office: those of the latest dated document that says them;
-        gender: the first an article said."""
-        latest = """SELECT pd.{0} FROM person_documents pd JOIN documents d ON d.id = pd.document_id
-                    WHERE pd.person_id = ? AND pd.{0} IS NOT NULL
-                    ORDER BY d.published IS NULL, d.published DESC LIMIT 1"""
+        """The person's party and office: those of the latest dated document that says them (undated
+        last: NULL sorts last going down), read from an index; gender: the first an article said."""
+        latest = """SELECT {0} FROM person_documents WHERE person_id = ? AND {0} IS NOT NULL
+                    ORDER BY published DESC LIMIT 1"""
         party = self.db.execute(latest.format("party"), (person_id,)).fetchone()
         office = self.db.execute(latest.format("office"), (person_id,)).fetchone()
         self.db.execute("UPDATE people SET party = ?, office = ?, gender = COALESCE(gender, ?) WHERE id = ?",
                         (party[0] if party else None, office[0] if office else None, gender, person_id))
 
     def name_counts(self, person_id: int) -> dict[str, int]:
+        """Documents naming the person by each name (counted by triggers as documents come and go)."""
         rows = self.db.execute(
-            "SELECT name, COUNT(*) AS n FROM person_documents WHERE person_id = ? GROUP BY name", (person_id,)
+            "SELECT name, documents FROM person_names WHERE person_id = ? AND documents > 0", (person_id,)
         ).fetchall()
-        return {r["name"]: r["n"] for r in rows}
+        return {r["name"]: r["documents"] for r in rows}
 
     # -- time expressions --------------------------------------------------------
     def insert_times(self, doc: Document) -> None:
@@ -348,18 +348,35 @@ class Store:
                JOIN event_actors ea ON ea.event_id = r.event_id JOIN actors a ON a.id = ea.actor_id
                WHERE r.document_id = ? ORDER BY a.name, a.country""", (doc_id,)).fetchall()
 
-    def stories_naming(self, keys: list[str], limit: int) -> list[int]:
-        """Stories whose documents name any of these entity keys, those naming them most first."""
-        return [r[0] for r in self.db.execute(
-            """SELECT story_id FROM story_entities WHERE key IN (SELECT value FROM json_each(?))
-               GROUP BY story_id ORDER BY SUM(documents) DESC, story_id LIMIT ?""", (json.dumps(keys), limit))]
+    def stories_naming(self, keys: list[str], limit: int, per_key: int) -> list[int]:
+        """Stories whose documents name any of these entity keys, those naming them most first. Of an
+        entity named in more than ``per_key`` stories, its latest ``per_key`` count: a look-up reads at
+        most that many index rows a key, however many stories the store holds."""
+        totals: dict[int, int] = {}
+        for key in dict.fromkeys(keys):
+            for story_id, documents in self.db.execute(
+                    "SELECT story_id, documents FROM story_entities WHERE key = ? ORDER BY story_id DESC LIMIT ?",
+                    (key, per_key)):
+                totals[story_id] = totals.get(story_id, 0) + documents
+        return sorted(totals, key=lambda s: (-totals[s], s))[:limit]
 
     def stories_between(self, low: str | None, high: str | None, limit: int) -> list[int]:
-        """Stories whose days reach [low, high] (None: open), or that have no days; latest first."""
-        return [r[0] for r in self.db.execute(
-            """SELECT id FROM stories WHERE first IS NULL
-                  OR ((? IS NULL OR last >= ?) AND (? IS NULL OR first <= ?))
-               ORDER BY last IS NULL, last DESC, id LIMIT ?""", (low, low, high, high, limit))]
+        """Stories whose days reach [low, high] (None: open), latest first, then those with no days (a
+        story has both days or neither). Read from the index on (last, first), stopping at ``limit``."""
+        where, args = ["last IS NOT NULL"], []
+        if low is not None:
+            where.append("last >= ?")
+            args.append(low)
+        if high is not None:
+            where.append("first <= ?")
+            args.append(high)
+        ids = [r[0] for r in self.db.execute(
+            f"SELECT id FROM stories WHERE {' AND '.join(where)} ORDER BY last DESC, id LIMIT ?", (*args, limit))]
+        if len(ids) < limit:
+            ids += [r[0] for r in self.db.execute(
+                "SELECT id FROM stories WHERE last IS NULL AND first IS NULL ORDER BY id LIMIT ?",
+                (limit - len(ids),))]
+        return ids
 
     def stories_by_id(self, ids: list[int]) -> list[sqlite3.Row]:
         return self.db.execute("SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
@@ -565,8 +582,10 @@ class Store:
 
     def unfingerprinted(self) -> list[str]:
         """Ids of stored documents missing from the copy index, oldest publication first."""
+        # The anti-join reads two indexes only; the rows of the few documents it finds are read after.
         return [r[0] for r in self.db.execute(
-            """SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM fingerprints)
+            """SELECT id FROM documents WHERE id IN (SELECT k.document_id FROM document_keys k
+                 WHERE NOT EXISTS (SELECT 1 FROM fingerprints f WHERE f.document_id = k.document_id))
                ORDER BY COALESCE(published, published_from) IS NULL, COALESCE(published, published_from),
                         ingested_at, id""")]
 
