@@ -228,7 +228,8 @@ benchmark.add_command(benchmark_events)
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Documents per spaCy batch.")
 @click.pass_context
 def speed(ctx, paths, as_json, repeat, model, workers, batch_size):
-    """Whole pipeline's words/s against bare spaCy's (same model, texts, processes), and peak memory."""
+    """Whole pipeline's words/s against bare spaCy's (same model, texts, processes), peak memory,
+    and where the time goes: seconds per stage and per part of the writer."""
     from ..benchmark.speed import speed as measure
 
     conf = _settings(ctx, model=model, workers=workers, batch_size=batch_size)
@@ -245,8 +246,20 @@ def speed(ctx, paths, as_json, repeat, model, workers, batch_size):
         + (f"events stage adds {figures['events_overhead']:.1%} "
            f"(pipeline without it: {figures['pipeline_without_events_seconds']} s)\n"
            if figures.get("events_overhead") is not None else "")
-        + f"peak RSS: {figures['peak_rss_mb']} MB"
+        + f"peak RSS: {figures['peak_rss_mb']} MB\n"
+        + _seconds_table("stage (seconds summed over workers)", figures["stage_seconds"]) + "\n"
+        + _seconds_table("writer (one process)", figures["writer_seconds"])
     )
+
+
+def _seconds_table(title: str, seconds: dict[str, float]) -> str:
+    """Seconds per name with their share of the column's total, one line each."""
+    total = sum(seconds.values()) or 1.0
+    width = max([len(title), *map(len, seconds)])
+    lines = [f"\n{title:<{width}}  {'seconds':>8}  {'share':>6}"]
+    lines += [f"{name:<{width}}  {value:>8.2f}  {value / total:>6.1%}" for name, value in seconds.items()]
+    lines.append(f"{'total':<{width}}  {sum(seconds.values()):>8.2f}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

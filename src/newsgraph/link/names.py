@@ -7,6 +7,7 @@ a list of names.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from difflib import SequenceMatcher
@@ -35,6 +36,12 @@ PARTICLES = frozenset("van von der den de del della di da du la le al el bin ibn
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
+# The same few names are compared thousands of times per document (each mention with each person
+# met so far): folding and splitting them once each is most of the speakers' time saved.
+_CACHED = 1 << 16
+
+
+@functools.lru_cache(maxsize=_CACHED)
 def fold(text: str) -> str:
     """Lower-case ASCII skeleton of a name: accents off, punctuation to spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -45,17 +52,23 @@ def fold(text: str) -> str:
 
 def name_parts(name: str) -> list[str]:
     """The name's words without titles and suffixes: ["yuri", "sokolov"]."""
+    return list(_name_parts(name))
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _name_parts(name: str) -> tuple[str, ...]:
     words = fold(name).split()
     while words and words[0] in TITLES and len(words) > 1:
         words = words[1:]
     while words and words[-1] in _SUFFIXES and len(words) > 1:
         words = words[:-1]
-    return words
+    return tuple(words)
 
 
+@functools.lru_cache(maxsize=_CACHED)
 def surname(name: str) -> str:
     """The family-name key: last word, with a leading particle kept ("al assad")."""
-    parts = name_parts(name)
+    parts = _name_parts(name)
     if not parts:
         return ""
     if len(parts) >= 2 and parts[-2] in PARTICLES:
@@ -64,9 +77,9 @@ def surname(name: str) -> str:
 
 
 def given_names(name: str) -> list[str]:
-    parts = name_parts(name)
+    parts = _name_parts(name)
     sur = surname(name).split()
-    return parts[: len(parts) - len(sur)]
+    return list(parts[: len(parts) - len(sur)])
 
 
 def _skeleton(word: str) -> str:

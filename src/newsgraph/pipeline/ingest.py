@@ -26,6 +26,7 @@ from .appearances import Appearances
 from .executor import process
 from .registry import ON_COPIES, build, run_chain
 from .reuse import fits, save_copy
+from .timing import Seconds, add, timed
 
 Event = Callable[[str, object], None]
 
@@ -59,34 +60,48 @@ def _new_documents(paths: Iterable[str | Path], settings: Settings, store: Store
             yield item
 
 
-def save_document(store: Store, doc: Document, settings: Settings | None = None) -> None:
+def save_document(store: Store, doc: Document, settings: Settings | None = None,
+                  seconds: Seconds | None = None) -> None:
     """The document, its people (linked across documents), its quotes, its time
     expressions, its events (each a report of a real event), its copy pairs with
-    stored documents, its story, its statements and their source counts, atomically."""
-    with store.transaction():
+    stored documents, its story, its statements and their source counts, atomically.
+    With ``seconds``, the writer's seconds per part are added to it (store, copies, people,
+    event links, stories, statements; store is the rest, the commit and the search index's
+    triggers included)."""
+    parts: Seconds | None = {} if seconds is not None else None
+    with timed(parts, "total"), store.transaction():
         store.insert_document(doc)
         encoder = ENCODERS.get(settings.embedding_model if settings else None)
         if doc.vectors and encoder is not None:
             store_vectors(store, doc.id, doc.vectors, encoder)
-        link_copies(store, doc, model=settings.embedding_model if settings else None)
-        known = {p.name for p in doc.people} | {a for p in doc.people for a in p.aliases}
-        extra = [
-            Person(name=q.speaker_name, type=q.speaker_type or "person")
-            for q in doc.quotes
-            if q.speaker_name and q.speaker_name not in known
-        ]
-        ids = link_document(store, Document(id=doc.id, source=doc.source, text="", published=doc.published,
-                                               people=doc.people + extra))
+        with timed(parts, "copies"):
+            link_copies(store, doc, model=settings.embedding_model if settings else None)
+        with timed(parts, "people"):
+            known = {p.name for p in doc.people} | {a for p in doc.people for a in p.aliases}
+            extra = [
+                Person(name=q.speaker_name, type=q.speaker_type or "person")
+                for q in doc.quotes
+                if q.speaker_name and q.speaker_name not in known
+            ]
+            ids = link_document(store, Document(id=doc.id, source=doc.source, text="", published=doc.published,
+                                                   people=doc.people + extra))
         for quote in doc.quotes:
             store.insert_quote(doc, quote, ids.get(quote.speaker_name) if quote.speaker_name else None)
         store.insert_times(doc)
-        link_events(store, doc)
+        with timed(parts, "event links"):
+            link_events(store, doc)
         # Stories, statements and source counts read what is stored above (copies included).
-        assign_story(store, doc, encoder)
-        link_statements(store, doc, encoder)
-        refresh_sources(store, doc.id)
+        with timed(parts, "stories"):
+            assign_story(store, doc, encoder)
+        with timed(parts, "statements"):
+            link_statements(store, doc, encoder)
+            refresh_sources(store, doc.id)
         status = "flagged" if not doc.analysable else "ok"
         store.log(doc.source, status, document_id=doc.id, message=",".join(doc.flags) or None)
+    if parts is not None:
+        total = parts.pop("total")
+        parts["store"] = total - sum(parts.values())  # inserts, the search index's triggers, the commit
+        add(seconds, parts)
 
 
 def ingest(paths: Iterable[str | Path], settings: Settings, store: Store,

@@ -65,8 +65,13 @@ def check(settings: Settings) -> None:
 
 def build(settings: Settings, skip: set[str] | frozenset[str] = frozenset()) -> list[StageFn]:
     """The configured chain of stages, in order, without those named in ``skip``."""
+    return [fn for _, fn in build_named(settings, skip)]
+
+
+def build_named(settings: Settings, skip: set[str] | frozenset[str] = frozenset()) -> list[tuple[str, StageFn]]:
+    """The chain of ``build`` with each stage's name (for timing stages)."""
     check(settings)
-    return [STAGES[name](settings) for name in settings.pipeline if name not in skip]
+    return [(name, STAGES[name](settings)) for name in settings.pipeline if name not in skip]
 
 
 def run_chain(chain: list[StageFn], docs: Iterable[Document]) -> Iterator[Document]:
