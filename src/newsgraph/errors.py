@@ -67,6 +67,10 @@ class E(Enum):
     NOT_REGULAR = ErrorInfo("E028", "{path}: not a regular file ({kind})", "pipes, sockets and devices are not read")
     FOLDER_SEEN = ErrorInfo("E029", "{path}: links to a folder already read ({other})", "each folder is read once")
     BAD_NAME = ErrorInfo("E030", "{path}: name is not valid UTF-8", "rename it: sources are stored as UTF-8 text")
+    RAY_MISSING = ErrorInfo("E031", "the ray engine needs Ray, which is not installed",
+                            'pip install "newsgraph[ray]", or leave out --engine ray')
+    RAY_UNREACHABLE = ErrorInfo("E032", "cannot join the Ray cluster at {address} ({detail})",
+                                "start it with `ray start --head`, or leave out --address to run Ray here")
 
 
 class NewsgraphError(Exception):
