@@ -95,7 +95,7 @@ def ingest(paths: Iterable[str | Path], settings: Settings, store: Store,
     """Ingest files or folders into ``store``; ``on_event(kind, item)`` reports progress."""
     report = IngestReport()
     emit = on_event or (lambda kind, item: None)
-    run = engine(settings)  # an unknown engine, or Ray missing, fails before any work
+    run = engine(settings)  # an unknown engine, Ray missing or its cluster away: fails before any work
     # Documents stored before copy detection and stories existed are brought up to date first.
     index_stored(store, model=settings.embedding_model)
     cluster_stored(store, ENCODERS.get(settings.embedding_model))
@@ -126,9 +126,9 @@ def engine(settings: Settings) -> Callable[[Iterable[Document], Settings], Itera
     if settings.engine == "local":
         return process
     if settings.engine == "ray":
-        from .ray_engine import import_ray, process as on_ray
+        from .ray_engine import check, process as on_ray
 
-        import_ray()
+        check(settings)
         return on_ray
     raise NewsgraphError(E.BAD_SETTINGS, name="engine", detail=f"unknown engine {settings.engine!r} (known: local, ray)")
 

@@ -22,6 +22,7 @@ writer in ingest.py links and stores exactly what the local engine would give it
 from __future__ import annotations
 
 import logging
+import socket
 from collections import deque
 from dataclasses import replace
 from itertools import islice
@@ -54,6 +55,19 @@ def import_ray():
     except ImportError:
         raise NewsgraphError(E.RAY_MISSING) from None
     return ray
+
+
+def check(settings: Settings) -> None:
+    """Fail before any work when Ray is missing or the cluster's HOST:PORT does not answer
+    (Ray itself would keep retrying it for minutes)."""
+    import_ray()
+    address = settings.ray_address
+    if address and address != "auto" and "://" not in address:
+        host, _, port = address.rpartition(":")
+        try:
+            socket.create_connection((host or "127.0.0.1", int(port)), timeout=5).close()
+        except (OSError, ValueError) as exc:
+            raise NewsgraphError(E.RAY_UNREACHABLE, address=address, detail=str(exc) or type(exc).__name__) from None
 
 
 def _start(ray, settings: Settings) -> bool:
