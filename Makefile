@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install browser bench bench-api eval clean
+.PHONY: demo test install browser bench bench-api bench-ray eval clean
 
 $(BIN)/newsgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ bench: install
 # API p95 latency on a generated 10,000-article store, against /api/health in the same run.
 bench-api: install
 	$(BIN)/python benchmarks/run_api_latency.py
+
+# Words/s of the local and the Ray engine on the same 200 articles (Ray started here, 2 CPUs each).
+bench-ray: install
+	$(BIN)/python benchmarks/run_ray_engine.py
 
 # Quotation quality on the PolNeAR dev split (real news), with the error table: needs ../shared.
 POLNEAR ?= ../shared/data/polnear/dev
