@@ -49,6 +49,7 @@ def main() -> None:
         root = Path(tmp)
         paths = write_corpus(root / "corpus", 200, paragraphs=args.paragraphs or None)
         figures = {"local": run(paths, root / "local.db", workers=args.workers)}
+        print(json.dumps({"local": figures["local"]}), flush=True)  # kept if Ray then fails to start
         import ray
 
         from newsgraph.pipeline.ray_engine import _start
