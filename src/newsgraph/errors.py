@@ -70,6 +70,10 @@ class E(Enum):
     EXPORT_EXISTS = ErrorInfo("E031", "{path} already exists", "add --overwrite to replace it, or choose another --out")
     NOT_AN_EXPORT = ErrorInfo("E032", "{path} is not a Parquet export of newsgraph ({detail}), not replaced",
                               "choose another --out, or remove it yourself")
+    RAY_MISSING = ErrorInfo("E033", "the ray engine needs Ray, which is not installed",
+                            'pip install "newsgraph[ray]", or leave out --engine ray')
+    RAY_UNREACHABLE = ErrorInfo("E034", "cannot join the Ray cluster at {address} ({detail})",
+                                "start it with `ray start --head`, or leave out --address to run Ray here")
 
 
 class NewsgraphError(Exception):

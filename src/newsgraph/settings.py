@@ -30,6 +30,8 @@ class Settings:
     pipeline: tuple[str, ...] = DEFAULT_PIPELINE
     workers: int = 0  # 0 = one per core
     batch_size: int = 16
+    engine: str = "local"  # where the per-article stages run: "local" (processes here) or "ray" (a Ray cluster)
+    ray_address: str = ""  # engine "ray": "" starts Ray here; "auto" or HOST:PORT joins a running cluster
     max_mb: float = 20.0  # largest single article file read
     max_chars: int = 1_000_000  # longest article analysed (spaCy's own limit)
     languages: tuple[str, ...] = ("en",)

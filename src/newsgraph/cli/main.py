@@ -15,7 +15,7 @@ import click
 
 from .. import __version__, query
 from ..errors import E, NewsgraphError
-from ..pipeline.ingest import ingest as run_ingest
+from ..pipeline.ingest import engine as pick_engine, ingest as run_ingest
 from ..pipeline.registry import check as check_pipeline
 from ..read import count_inputs
 from ..store.sqlite import Store
@@ -73,9 +73,13 @@ def cli(ctx: click.Context, config: str | None) -> None:
 @click.option("--workers", type=click.IntRange(min=0), default=None, help="Processes to parse with; 0 = one per core.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=None, help="Documents per spaCy batch.")
 @click.option("--max-mb", type=click.FloatRange(min=0.001), default=None, help="Largest article file read, in MB.")
+@click.option("--engine", type=click.Choice(("local", "ray")), default=None,
+              help="Where articles are parsed: processes here, or tasks on a Ray cluster [default: local].")
+@click.option("--address", default=None, metavar="auto|HOST:PORT",
+              help="With --engine ray: the cluster to join [default: start Ray here, --workers CPUs].")
 @click.option("--no-progress", is_flag=True, help="No progress bar (for logs).")
 @click.pass_context
-def ingest(ctx, paths, db, model, workers, batch_size, max_mb, no_progress):
+def ingest(ctx, paths, db, model, workers, batch_size, max_mb, engine, address, no_progress):
     """Read .txt, .html/.htm, .jsonl and .warc/.warc.gz files or folders into the database.
 
     Each article gets an id from its content: ingesting it again changes nothing.
@@ -84,8 +88,11 @@ def ingest(ctx, paths, db, model, workers, batch_size, max_mb, no_progress):
     usage or set-up error or when none of the paths exists (then no database is made).
     """
     conf = _settings(ctx, db=db, model=model, workers=workers, batch_size=batch_size, max_mb=max_mb,
-                     progress=False if no_progress else None)
+                     engine=engine, ray_address=address, progress=False if no_progress else None)
     check_pipeline(conf)
+    if address and conf.engine != "ray":
+        raise NewsgraphError(E.BAD_SETTINGS, name="--address", detail="a Ray cluster's address is for --engine ray")
+    pick_engine(conf)  # Ray missing: said before any database is made
     missing = [p for p in paths if not os.path.exists(p)]
     if len(missing) == len(paths):  # nothing to read: no database is created for it
         raise NewsgraphError(E.NOT_FOUND, path=", ".join(missing))

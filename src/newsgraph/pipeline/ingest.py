@@ -16,6 +16,7 @@ from ..cluster import assign_story, link_statements, refresh_sources
 from ..cluster.backfill import cluster_stored
 from ..dedupe.copies import ENCODERS, index_stored, link_copies
 from ..embed.vectors import store_vectors
+from ..errors import E, NewsgraphError
 from ..link.events import link_events
 from ..link.people import link_document
 from ..model import Document, Person, Problem
@@ -109,13 +110,14 @@ def ingest(paths: Iterable[str | Path], settings: Settings, store: Store,
     """Ingest files or folders into ``store``; ``on_event(kind, item)`` reports progress."""
     report = IngestReport()
     emit = on_event or (lambda kind, item: None)
+    run = engine(settings)  # an unknown engine, Ray missing or its cluster away: fails before any work
     # Documents stored before copy detection and stories existed are brought up to date first.
     index_stored(store, model=settings.embedding_model)
     cluster_stored(store, ENCODERS.get(settings.embedding_model))
     seen = Appearances(store)
     fresh = _new_documents(paths, settings, store, seen, report, emit)
     analyse_here = _Analysis(settings)
-    for doc in process(fresh, settings):
+    for doc in run(fresh, settings):
         if doc.reuse_of is not None and fits(store, doc):
             quotes, events = save_copy(store, doc, settings)
             report.copies += 1
@@ -132,6 +134,18 @@ def ingest(paths: Iterable[str | Path], settings: Settings, store: Store,
             report.flagged += 1
         emit("added", doc)
     return report
+
+
+def engine(settings: Settings) -> Callable[[Iterable[Document], Settings], Iterator[Document]]:
+    """Where the per-article stages run: processes on this machine, or Ray tasks (ray_engine.py)."""
+    if settings.engine == "local":
+        return process
+    if settings.engine == "ray":
+        from .ray_engine import check, process as on_ray
+
+        check(settings)
+        return on_ray
+    raise NewsgraphError(E.BAD_SETTINGS, name="engine", detail=f"unknown engine {settings.engine!r} (known: local, ray)")
 
 
 class _Analysis:
