@@ -208,3 +208,13 @@ def test_signature_dash_names_each_line(extract, find):
 def test_dash_before_a_clause_is_not_a_signature(extract, find):
     doc = extract("“We will not raise fares this year” — Mayor Ines Duarte repeated that promise twice.")
     assert all(q.cue is None or q.cue.of(doc.text).strip() not in ("―", "—") for q in doc.quotes)
+
+
+def test_a_title_in_the_cue_does_not_break_the_continuation(extract, find):
+    # 'said on Channel Four's "Morning Briefing."' names a programme inside the cue; the next
+    # quotation still continues the first speaker's statement, under the same cue.
+    doc = extract("“The gap between this office and our sailors is severe,” Holt, a campaign adviser, said on "
+                  "Thursday on Channel Four’s “Morning Briefing.” “I mean, there is a lot of frustration in the ranks.”")
+    first, last = find(doc, "The gap between")[0], find(doc, "I mean, there is")[0]
+    assert last.speaker_name == first.speaker_name == "Holt"
+    assert last.cue is not None and last.cue == first.cue

@@ -622,7 +622,17 @@ class QuoteFinder:
                     if same_para and c.cue is None and prev.cue is not None:
                         # '"A," she said. "B."': one statement split round its cue, which cues both.
                         c.cue, c.joined = prev.cue, True
+            if prev is not None and c.mention is None and self._in_cue_clause(prev, r):
+                continue  # a title inside the cue ('said on CBS's "Face the Nation"'), not a new speaker's
             prev = c
+
+    def _in_cue_clause(self, prev: _Cand, r: Region) -> bool:
+        """The region opens inside the clause of the previous quotation's cue verb, after the verb."""
+        v = prev.verb
+        if v is None or r.open <= v.idx:
+            return False
+        return self.doc[v.right_edge.i].idx + len(self.doc[v.right_edge.i]) >= r.open and \
+            self.doc[v.left_edge.i].idx <= r.open
 
     def _gap_clear(self, prev: _Cand, r: Region) -> bool:
         """Between two quotations only the first one's attribution (no other clause)."""
