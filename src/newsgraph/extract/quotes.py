@@ -365,8 +365,7 @@ class QuoteFinder:
 
     def _according(self, tok) -> _Cand | None:
         """'according to X, ...' and '..., according to X.'"""
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        to, pobj = _to_object(tok)
         if pobj is None:
             return None
         got = self.speakers.mention_for(pobj, tok)
@@ -503,8 +502,7 @@ class QuoteFinder:
             c = _Cand(*(whole or (cand.start, cand.end)), kind)  # a quotation's content is inside its marks
             anchor = self.doc[cand.anchor] if cand.anchor is not None else None
             if cand.kind == "according":
-                to = next((t for t in anchor.children if t.lower_ == "to"), None)
-                pobj = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+                to, pobj = _to_object(anchor)
                 got = self.speakers.mention_for(pobj, anchor) if pobj is not None else None
                 if got is not None:
                     c.verb, c.subj, c.mention, c.stype = anchor, pobj, got[0], got[1]
@@ -531,8 +529,7 @@ class QuoteFinder:
         first = min((a for a, _ in marks), default=c.end)
         acc = next((t for t in span if t.lower_ == "according" and t.idx < first), None)
         if acc is not None:
-            to = next((t for t in acc.children if t.lower_ == "to"), None)
-            pobj = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+            to, pobj = _to_object(acc)
             got = self.speakers.mention_for(pobj, acc) if pobj is not None and pobj.idx < first else None
             if got is not None and got[0].kind in ("name", "org"):
                 c.verb, c.subj, c.mention, c.stype = acc, pobj, got[0], got[1]
@@ -629,10 +626,7 @@ class QuoteFinder:
     def _in_cue_clause(self, prev: _Cand, r: Region) -> bool:
         """The region opens inside the clause of the previous quotation's cue verb, after the verb."""
         v = prev.verb
-        if v is None or r.open <= v.idx:
-            return False
-        return self.doc[v.right_edge.i].idx + len(self.doc[v.right_edge.i]) >= r.open and \
-            self.doc[v.left_edge.i].idx <= r.open
+        return v is not None and v.idx < r.open <= v.right_edge.idx + len(v.right_edge)
 
     def _gap_clear(self, prev: _Cand, r: Region) -> bool:
         """Between two quotations only the first one's attribution (no other clause)."""
@@ -667,6 +661,13 @@ def _that_clause_in_cue(verb):
                         m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                     return c
     return None
+
+
+def _to_object(according):
+    """The 'to' of 'according to X' and its X (None, None where the parse has no such pair)."""
+    to = next((t for t in according.children if t.lower_ == "to"), None)
+    pobj = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+    return (to, pobj) if pobj is not None else (None, None)
 
 
 def _inherit(c: _Cand, src: _Cand) -> None:
