@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import shutil
 import sqlite3
 import sys
 import tempfile
@@ -75,14 +74,7 @@ def build(path: str | Path, n: int, seed: int = 0, templates: int = 50) -> dict:
 
     t0 = time.perf_counter()
     template = synthetic_store.template_store(templates, seed)
-    path = Path(path)
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    shutil.copyfile(template, path)
-    con = sqlite3.connect(path, isolation_level=None)
-    con.row_factory = sqlite3.Row
-    con.execute("PRAGMA foreign_keys = ON")
-    con.execute("PRAGMA synchronous = OFF")
+    con = synthetic_store.open_copy(template, path)
     rng = random.Random(seed)
     rep = _Replicator(con, rng)
     fps, keys, vectors, fill = _extras(con)

@@ -323,11 +323,9 @@ class _Replicator:
             self.con.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", self.out[table])
 
 
-def build(path: str | Path, n: int = 10000, seed: int = 0, templates: int = 50, cache: bool = True) -> dict:
-    """Build a store of ``n`` documents at ``path`` (replaced if it exists); row counts and seconds."""
-    t0 = time.perf_counter()
-    template = template_store(templates, seed, cache)
-    t1 = time.perf_counter()
+def open_copy(template: str | Path, path: str | Path) -> sqlite3.Connection:
+    """A fresh copy of the template store at ``path`` (any old one and its WAL replaced), opened for
+    bulk writing: autocommit, rows by name, foreign keys on, no fsync."""
     path = Path(path)
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
@@ -336,6 +334,15 @@ def build(path: str | Path, n: int = 10000, seed: int = 0, templates: int = 50, 
     con.row_factory = sqlite3.Row
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("PRAGMA synchronous = OFF")
+    return con
+
+
+def build(path: str | Path, n: int = 10000, seed: int = 0, templates: int = 50, cache: bool = True) -> dict:
+    """Build a store of ``n`` documents at ``path`` (replaced if it exists); row counts and seconds."""
+    t0 = time.perf_counter()
+    template = template_store(templates, seed, cache)
+    t1 = time.perf_counter()
+    con = open_copy(template, path)
     rng = random.Random(seed)
     rep = _Replicator(con, rng)
     k = len(rep.docs)
