@@ -218,3 +218,18 @@ def test_a_title_in_the_cue_does_not_break_the_continuation(extract, find):
     first, last = find(doc, "The gap between")[0], find(doc, "I mean, there is")[0]
     assert last.speaker_name == first.speaker_name == "Holt"
     assert last.cue is not None and last.cue == first.cue
+
+
+def test_inverted_said_with_colon_names_the_speaker(extract, find):
+    doc = extract("The port authority has promised new cranes by spring. Critics doubt it. "
+                  "Said Okafor: “I have heard that promise every year since the flood.”")
+    q = find(doc, "I have heard that promise")
+    assert q and q[0].speaker_name == "Okafor"
+
+
+def test_a_saying_in_a_when_clause_is_not_the_fragments_cue(extract, find):
+    doc = extract("Senator Ruth Abara said Mayor Tom Kell was “plainly wrong” when he said on Monday that "
+                  "the bridge would reopen.")
+    q = find(doc, "plainly wrong")
+    assert q and all(x.speaker_name == "Ruth Abara" for x in q)
+    assert find(doc, "the bridge would reopen")[-1].speaker_name == "Tom Kell"

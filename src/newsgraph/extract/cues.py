@@ -74,6 +74,9 @@ def subject_of(verb, exclude: tuple[int, int] | None = None):
     """The grammatical subject of ``verb`` (the one nearest the verb, outside the char
     range ``exclude``), climbing conj/advcl/xcomp for subject-less participles
     ("..., noting that"), or None."""
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     tok, hops = verb, 0
     while tok is not None and hops < 4:
         subs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS
@@ -87,6 +90,23 @@ def subject_of(verb, exclude: tuple[int, int] | None = None):
             hops += 1
             continue
         return None
+    return None
+
+
+def _inverted_subject(verb):
+    """'Said Ellis: "..."': a sentence-opening reporting verb followed by the speaker's name,
+    which the parser reads as a compound or an object of the verb."""
+    if not verb.text[:1].isupper() or not (verb.is_sent_start or verb.i == 0 or verb.nbor(-1).is_punct
+                                           or verb.nbor(-1).is_space):
+        return None
+    doc, k = verb.doc, verb.i + 1
+    while k < len(doc) and k - verb.i <= 4 and doc[k].pos_ == "PROPN":
+        k += 1
+    if k == verb.i + 1 or k >= len(doc) or doc[k].text not in (":", ","):
+        return None
+    last = doc[k - 1]
+    if last.head.i == verb.i or (verb.dep_ == "compound" and verb.head.i == last.i):
+        return last
     return None
 
 

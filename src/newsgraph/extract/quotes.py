@@ -122,6 +122,8 @@ class QuoteFinder:
         for t in window:
             if not cues.is_cue_verb(t) or not cues.usable(t) or t.dep_ in ("relcl", "amod", "acl", "pcomp"):
                 continue
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" or c.tag_ == "WRB" for c in t.children if c.i < t.i):
+                return None  # '"...," when he said ...': a clause about another saying, not the cue
             got = self._speaker(t, not_inside=(r.open, r.close + 1))
             if got is None:
                 return None

@@ -159,8 +159,9 @@ class SpeakerResolver:
         while start < end and (doc[start].lower_.rstrip(".") in TITLES or is_role_word(doc[start])
                                or doc[start].pos_ not in ("PROPN",) and not doc[start].text[:1].isupper()
                                or end - start > 1 and is_country_word(doc[start].text)
-                               or is_plural_title(doc[start].text)):
-            start += 1
+                               or is_plural_title(doc[start].text)
+                               or end - start > 1 and doc[start].tag_ in ("VBD", "VBZ") and _reporting_form(doc[start].text)):
+            start += 1  # the last test: an inverted cue read into the name ("Said Ellis:")
         # Headline case runs a name into its verb ("Ann Roe Slams Rivals"): the name ends before an
         # inflected verb after two words, or after one when it reports speech ("Roe Says") or the
         # sentence is a headline ("Roe Seeks Recount").
