@@ -110,3 +110,19 @@ def test_quotations_sharing_a_cue_are_one_attribution_in_pieces():
         s = Scores()
         s.add("art", text, gold, gold[0].chars, ps)
         assert s.found_direct == found
+
+
+def test_an_article_a_stage_failed_on_is_named_not_silently_scored_lower(tmp_path, monkeypatch):
+    from newsgraph.benchmark.attribution import evaluate
+    from newsgraph.pipeline import registry, stages  # noqa: F401  (registers the stages)
+    from newsgraph.settings import Settings
+
+    write_article(tmp_path, "art", {"a": gold_lines()})
+
+    def broken(doc):
+        raise NameError("a slip in the quotation stage")
+
+    monkeypatch.setitem(registry.STAGES, "quotes", lambda settings: registry.per_document(broken, "quotes"))
+    scores = evaluate(tmp_path / "text", tmp_path / "ann", Settings(workers=1, pipeline=("clean", "quotes")))
+    assert [name for name, _ in scores.failed] == ["art"]
+    assert "NameError" in scores.failed[0][1] and scores.found_all == 0

@@ -22,7 +22,12 @@ def figures() -> dict:
     scores = evaluate(DEV / "text", DEV / "attributions", Settings(workers=2))
     figures = scores.figures()
     print("\npolnear dev:", json.dumps(figures), "\nerrors:", dict(scores.errors.most_common()))
+    figures["failed"] = scores.failed
     return figures
+
+
+def test_polnear_dev_every_article_is_scored_in_full(figures):
+    assert figures["failed"] == [], f"articles a stage failed on: {figures['failed'][:5]}"
 
 
 @pytest.mark.parametrize("figure", ["direct_f1", "direct_precision", "named_speaker_accuracy", "all_recall",

@@ -151,6 +151,9 @@ class Scores:
     named_right: int = 0
     errors: Counter = field(default_factory=Counter)
     examples: dict = field(default_factory=dict)
+    # Gold articles not scored in full: (name, why). A stage that fails on an article flags it and
+    # goes on, so without this list a broken stage would only show as lower figures.
+    failed: list = field(default_factory=list)
 
     def add(self, name: str, text: str, gold: list[Attribution], allowed: set[int],
             predictions: list[Prediction]) -> None:
@@ -241,10 +244,16 @@ def evaluate(text_dir: str | Path, ann_dir: str | Path, settings) -> Scores:
     gold = read_gold(text_dir, ann_dir)
     chain = tuple(n for n in settings.pipeline if n in ("clean", "language", "annotate", "quotes"))
     conf = settings.with_overrides({"pipeline": chain})
-    docs = [d for d in read_paths([text_dir / f"{name}.txt" for name in gold], conf) if isinstance(d, Document)]
     scores = Scores()
+    docs = []
+    for d in read_paths([text_dir / f"{name}.txt" for name in gold], conf):
+        if isinstance(d, Document):
+            docs.append(d)
+        else:  # a file that could not be read: scored as nothing found, and named
+            scores.failed.append((Path(d.source).stem, d.message))
     for doc in process(docs, conf):
         name = Path(doc.source).stem
         attrs, allowed = gold[name]
+        scores.failed += [(name, f) for f in doc.flags if f.startswith("failed:")]
         scores.add(name, doc.text, attrs, allowed, predictions_of(doc))
     return scores

@@ -32,8 +32,11 @@ def benchmark_quotes(ctx, text_dir, ann_dir, as_json, examples, workers):
     scores = evaluate(text_dir, ann_dir, conf)
     figures = scores.figures()
     if as_json:
-        click.echo(json.dumps({**figures, "errors": dict(scores.errors.most_common())}))
+        click.echo(json.dumps({**figures, "errors": dict(scores.errors.most_common()),
+                               "failed": [list(x) for x in scores.failed]}))
         return
+    for name, why in scores.failed:
+        click.echo(f"warning: {name} not scored in full: {why}", err=True)
     click.echo(
         f"gold: {figures['gold_all']} attributions, {figures['gold_direct']} direct; {figures['predicted']} predicted\n"
         f"direct quotations  recall {figures['direct_recall']:.3f}  precision {figures['direct_precision']:.3f}"
@@ -41,7 +44,9 @@ def benchmark_quotes(ctx, text_dir, ann_dir, as_json, examples, workers):
         f"named speakers     accuracy {figures['named_speaker_accuracy']:.3f} "
         f"(of {figures['named_direct']} found direct quotations with a named source)\n"
         f"all attributions   recall {figures['all_recall']:.3f}  precision {figures['all_precision']:.3f}\n"
-        "errors by class:")
+        + (f"articles not scored in full: {len(scores.failed)} (named above; their gold counts as missed)\n"
+           if scores.failed else "")
+        + "errors by class:")
     for kind, n in scores.errors.most_common():
         click.echo(f"  {n:6d}  {kind}")
         for name, text in scores.examples[kind][:examples]:
