@@ -233,3 +233,11 @@ def test_a_saying_in_a_when_clause_is_not_the_fragments_cue(extract, find):
     q = find(doc, "plainly wrong")
     assert q and all(x.speaker_name == "Ruth Abara" for x in q)
     assert find(doc, "the bridge would reopen")[-1].speaker_name == "Tom Kell"
+
+
+def test_a_subject_the_parser_hung_on_the_cue_stays_in_the_content(extract):
+    doc = extract("The budget office said about half of the higher adjustment in its deficit projections "
+                  "reflected revenue losses from the tax cuts.")
+    contents = [q.content.of(doc.text) for q in doc.quotes]
+    assert contents == ["about half of the higher adjustment in its deficit projections reflected revenue losses "
+                        "from the tax cuts"]

@@ -44,6 +44,7 @@ class Candidate:
     child: int | None = None  # index of the content's head token (child)
     features: tuple[str, ...] = ()
     words: int = 0  # tokens that are neither spaces nor punctuation
+    anchor_at: int = -1  # character offset of the anchor token (-1: none)
 
 
 class _Parse:
@@ -230,7 +231,8 @@ def candidates(sdoc, regions: list[tuple[int, int]]) -> list[Candidate]:
         if n < MIN_WORDS:
             return  # never chosen (select): no features to compute
         out[(s, e, key)] = Candidate(s, e, kind, anchor, child, tuple(
-            features(P, kind, anchor, child, words, quotes_in, is_quote, in_quote)), n)
+            features(P, kind, anchor, child, words, quotes_in, is_quote, in_quote)), n,
+            P.idx[anchor] if anchor is not None else -1)
 
     for i in range(len(P.lower)):
         if P.pos[i] in ANCHOR_POS and not P.imperative(i):
@@ -316,7 +318,8 @@ MIN_WORDS = 4  # shorter quoted or reported fragments are labels and scare quote
 def select(found: list[Candidate], model: ContentModel, taken: list[tuple[int, int]]) -> list[tuple[float, Candidate]]:
     """The candidates at or above the model's threshold, best first, none crossing a better one. A
     candidate holding a span already taken (the rules' quotations) would report that attribution
-    twice: it may only lie inside one (an attribution within an attributed content)."""
+    twice: it may only lie inside one (an attribution within an attributed content), hanging off a
+    word of that content; one hanging off a word outside is the same attribution cut shorter."""
     scored = sorted(((model.probability(c.features), c) for c in found), key=lambda x: (-x[0], x[1].start, x[1].end))
     # Spans inside a sentence first: a whole sentence is a content only when nothing in it is (else
     # it would hold the cue and source of the attribution inside it), and never a short fragment.
@@ -329,7 +332,7 @@ def select(found: list[Candidate], model: ContentModel, taken: list[tuple[int, i
         if c.kind == "sentence" and any(min(c.end, b) > max(c.start, a) for a, b in chosen):
             continue
         if any(overlaps_badly(c.start, c.end, a, b) or (min(c.end, b) > max(c.start, a) and not a <= c.start < c.end <= b)
-               for a, b in taken):
+               or (a <= c.start < c.end <= b and c.anchor_at >= 0 and not a <= c.anchor_at < b) for a, b in taken):
             continue
         if any(overlaps_badly(c.start, c.end, a, b) for a, b in chosen):
             continue

@@ -334,6 +334,7 @@ class QuoteFinder:
             toks = list(content.subtree)
             if toks[0].i < t.i and not self._ends_after_cue(t):
                 continue  # a clause before the verb is its content only in "..., X said."
+            toks = self._lost_subject(t, content, toks)
             while toks and (toks[0].lower_ == "that" and toks[0].dep_ == "mark" or toks[0].is_punct
                             or toks[0].is_space):
                 toks.pop(0)
@@ -355,6 +356,24 @@ class QuoteFinder:
             used_now.update(c.via)
         out += self._parenthetical(used_now)
         return out
+
+    def _lost_subject(self, verb, content, toks: list) -> list:
+        """'The office said about half of the rise reflected ...': the parser hung the clause's subject
+        on the cue verb, leaving a subjectless complement. The content then starts right after the cue
+        phrase, when only words the parser gave the verb stand between them, unbroken by punctuation."""
+        if toks[0].i <= verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in content.children):
+            return toks
+        _, ce = cues.cue_span(verb, stop_after=toks[0].idx)
+        doc = self.doc
+        k = verb.i + 1
+        while k < toks[0].i and doc[k].idx < ce:
+            k += 1
+        gap = doc[k:toks[0].i]
+        if not len(gap) or any(t.is_punct or t.is_space or t.lower_ == "that" or t.ent_type_ in ("DATE", "TIME")
+                               or t.dep_ in ("npadvmod", "advmod") and t.head.i == verb.i for t in gap) \
+                or any(t.head.i != verb.i and not (gap[0].i <= t.head.i < toks[0].i) for t in gap):
+            return toks
+        return list(gap) + toks
 
     def _ends_after_cue(self, verb) -> bool:
         """Nothing but the cue phrase, time words and punctuation follows the verb."""
