@@ -241,3 +241,10 @@ def test_a_subject_the_parser_hung_on_the_cue_stays_in_the_content(extract):
     contents = [q.content.of(doc.text) for q in doc.quotes]
     assert contents == ["about half of the higher adjustment in its deficit projections reflected revenue losses "
                         "from the tax cuts"]
+
+
+def test_what_a_naming_verb_names_and_the_name_are_the_content(extract):
+    doc = extract("Council member Dara Osei called the harbour plan “a costly mistake” on Friday.")
+    named = [q for q in doc.quotes if q.content.of(doc.text).startswith("the harbour plan")]
+    assert named and named[0].speaker_name == "Dara Osei" and named[0].kind == "mixed"
+    assert named[0].content.of(doc.text) == "the harbour plan “a costly mistake”"

@@ -313,34 +313,24 @@ class QuoteFinder:
                 if c is not None:
                     out.append(c)
                 continue
-            if not cues.is_cue_verb(t) or not cues.usable(t) or t.dep_ in ("relcl", "amod", "acl"):
+            naming = _naming_object(t)
+            if not (cues.is_cue_verb(t) or naming) or not cues.usable(t) or t.dep_ in ("relcl", "amod", "acl"):
                 continue
             if self.in_region(t.idx) is not None:
                 continue
-            content = None
-            for ch in t.children:
-                if ch.dep_ == "ccomp":
-                    content = ch
-                    break
-            if content is None:
-                content = _that_clause_in_cue(t)  # "said in a statement that ..."
-            if content is None and cues.lemma(t) in cues.OBJECT_CONTENT_VERBS:
-                for ch in t.children:
-                    if ch.dep_ == "dobj" and ch.pos_ not in ("PRON",) and ch.i > t.i:
-                        content = ch
-                        break
-            if content is None:
-                continue
-            toks = list(content.subtree)
-            if toks[0].i < t.i and not self._ends_after_cue(t):
-                continue  # a clause before the verb is its content only in "..., X said."
-            toks = self._lost_subject(t, content, toks)
+            if naming:  # 'X called the plan "a disgrace"': what is named, and the name
+                toks = list(t.doc[naming[0].left_edge.i:naming[1].right_edge.i + 1])
+                content = naming[0]
+            else:
+                content, toks = self._content_of(t)
+                if content is None:
+                    continue
             while toks and (toks[0].lower_ == "that" and toks[0].dep_ == "mark" or toks[0].is_punct
                             or toks[0].is_space):
                 toks.pop(0)
             while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in _MARKS):
                 toks.pop()
-            if len(toks) < 3:
+            if len(toks) < 3 and not naming or not toks:
                 continue
             got = self._speaker(t, not_inside=(toks[0].idx, toks[-1].idx + 1))
             if got is None:
@@ -356,6 +346,27 @@ class QuoteFinder:
             used_now.update(c.via)
         out += self._parenthetical(used_now)
         return out
+
+    def _content_of(self, t):
+        """The reported clause of cue verb ``t`` (its head token and tokens), or (None, [])."""
+        content = None
+        for ch in t.children:
+            if ch.dep_ == "ccomp":
+                content = ch
+                break
+        if content is None:
+            content = _that_clause_in_cue(t)  # "said in a statement that ..."
+        if content is None and cues.lemma(t) in cues.OBJECT_CONTENT_VERBS:
+            for ch in t.children:
+                if ch.dep_ == "dobj" and ch.pos_ not in ("PRON",) and ch.i > t.i:
+                    content = ch
+                    break
+        if content is None:
+            return None, []
+        toks = list(content.subtree)
+        if toks[0].i < t.i and not self._ends_after_cue(t):
+            return None, []  # a clause before the verb is its content only in "..., X said."
+        return content, self._lost_subject(t, content, toks)
 
     def _lost_subject(self, verb, content, toks: list) -> list:
         """'The office said about half of the rise reflected ...': the parser hung the clause's subject
@@ -666,6 +677,15 @@ class QuoteFinder:
         pe = self.paras[pr.para][1]
         tail = self.text[(pr.close if pr.close is not None else pr.end):pe]
         return len(tail.split()) <= 40
+
+
+def _naming_object(verb):
+    """(object, name) of a naming verb with both after it ('called him "weak"'), else None."""
+    if cues.lemma(verb) not in cues.NAMING_VERBS or verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    name = next((c for c in verb.children if c.dep_ == "oprd" and obj is not None and c.i > obj.i), None)
+    return (obj, name) if name is not None else None
 
 
 def _that_clause_in_cue(verb):
