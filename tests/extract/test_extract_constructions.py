@@ -248,3 +248,11 @@ def test_what_a_naming_verb_names_and_the_name_are_the_content(extract):
     named = [q for q in doc.quotes if q.content.of(doc.text).startswith("the harbour plan")]
     assert named and named[0].speaker_name == "Dara Osei" and named[0].kind == "mixed"
     assert named[0].content.of(doc.text) == "the harbour plan “a costly mistake”"
+
+
+def test_what_a_judging_verb_says_of_its_object_is_the_content(extract):
+    doc = extract("Harbour master Tomas Berg described the repairs as “far too slow.” "
+                  "Union leader Grace Mwangi accused the port authority of hiding the costs from the public.")
+    got = {q.content.of(doc.text): q.speaker_name for q in doc.quotes}
+    assert got.get("the repairs as “far too slow.”") == "Tomas Berg"
+    assert got.get("the port authority of hiding the costs from the public") == "Grace Mwangi"

@@ -319,7 +319,7 @@ class QuoteFinder:
             if self.in_region(t.idx) is not None:
                 continue
             if naming:  # 'X called the plan "a disgrace"': what is named, and the name
-                toks = list(t.doc[naming[0].left_edge.i:naming[1].right_edge.i + 1])
+                toks = list(t.doc[naming[0].left_edge.i:max(naming[0].right_edge.i, naming[1].right_edge.i) + 1])
                 content = naming[0]
             else:
                 content, toks = self._content_of(t)
@@ -679,13 +679,36 @@ class QuoteFinder:
         return len(tail.split()) <= 40
 
 
+# Verbs that say what their object is or did, with the preposition that carries it: "described the
+# plan as reckless", "accused him of lying", "blamed the mayor for the delay" (mined from the cues of
+# PolNeAR train's attributions; the object and what follows are the content).
+_OBJECT_PREDICATES = {
+    "as": frozenset("describe portray characterize cast paint depict dismiss brand label hail tout deride "
+                    "denounce criticize praise mock".split()),
+    "of": frozenset("accuse".split()),
+    "for": frozenset("blame fault criticize praise".split()),
+    "with": frozenset("charge credit".split()),
+}
+
+
 def _naming_object(verb):
-    """(object, name) of a naming verb with both after it ('called him "weak"'), else None."""
-    if cues.lemma(verb) not in cues.NAMING_VERBS or verb.pos_ != "VERB":
+    """(object, its predicate) after a verb that names or judges its object ('called him "weak"',
+    'described the plan as reckless', 'accused him of lying'), else None."""
+    if verb.pos_ != "VERB":
         return None
+    lem = cues.lemma(verb)
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    name = next((c for c in verb.children if c.dep_ == "oprd" and obj is not None and c.i > obj.i), None)
-    return (obj, name) if name is not None else None
+    if obj is None:
+        return None
+    for c in list(verb.children) + [c for c in obj.children if c.dep_ == "prep" and c.lower_ != "as"]:
+        if c.i <= obj.i:
+            continue
+        if c.dep_ == "oprd" and lem in cues.NAMING_VERBS:
+            return obj, c
+        if c.dep_ == "prep" and lem in _OBJECT_PREDICATES.get(c.lower_, ()) and any(
+                g.dep_ in ("pobj", "pcomp") or c.lower_ == "as" and g.pos_ in ("ADJ", "NOUN") for g in c.children):
+            return obj, c
+    return None
 
 
 def _that_clause_in_cue(verb):
