@@ -256,3 +256,10 @@ def test_what_a_judging_verb_says_of_its_object_is_the_content(extract):
     got = {q.content.of(doc.text): q.speaker_name for q in doc.quotes}
     assert got.get("the repairs as “far too slow.”") == "Tomas Berg"
     assert got.get("the port authority of hiding the costs from the public") == "Grace Mwangi"
+
+
+def test_a_sentence_opening_on_a_poll_reports_the_poll(extract):
+    doc = extract("In a Coastal Tribune poll last month, the mayor had a ten-point lead over her rival. "
+                  "In the morning, the mayor visited the flooded bridge with her staff.")
+    got = [(q.content.of(doc.text), q.source_kind) for q in doc.quotes]
+    assert got == [("the mayor had a ten-point lead over her rival", "document")]

@@ -313,6 +313,11 @@ class QuoteFinder:
                 if c is not None:
                     out.append(c)
                 continue
+            if t.lower_ == "in":
+                c = self._in_document(t)
+                if c is not None:
+                    out.append(c)
+                continue
             naming = _naming_object(t)
             if not (cues.is_cue_verb(t) or naming) or not cues.usable(t) or t.dep_ in ("relcl", "amod", "acl"):
                 continue
@@ -425,6 +430,33 @@ class QuoteFinder:
         s, e = side[0].idx, side[-1].idx + len(side[-1].text)
         cue = (tok.idx, to.idx + len(to.text))
         return _Cand(s, e, "indirect", verb=tok, cue=cue, subj=pobj, mention=got[0], stype=got[1], via=(tok.i,))
+
+    def _in_document(self, tok) -> _Cand | None:
+        """'In a Des Moines Register poll last month, Cruz had a lead.': a sentence opening on the
+        document it reports from; the clause after the comma is that document's content (unless a
+        reporting verb of its own attributes it)."""
+        sent = tok.sent
+        if tok.i != sent.start or tok.dep_ != "prep" or tok.head.i != sent.root.i or cues.is_cue_verb(sent.root):
+            return None
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in _REPORTING_DOCUMENTS or pobj.ent_type_ in ("DATE", "TIME"):
+            return None
+        comma = tok.right_edge.i + 1
+        doc = self.doc
+        if comma >= sent.end or doc[comma].text != ",":
+            return None
+        toks = [t for t in doc[comma + 1:sent.end]]
+        while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in _MARKS):
+            toks.pop()
+        if len(toks) < 3 or any(t.text in _MARKS or self.in_region(t.idx) is not None for t in toks):
+            return None  # a quotation inside has a source of its own
+        left = pobj.left_edge
+        while left.i < pobj.i and left.dep_ == "det":
+            left = doc[left.i + 1]
+        mention = Mention(left.idx, pobj.idx + len(pobj.text), self.text[left.idx:pobj.idx + len(pobj.text)], "org")
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return _Cand(s, e, "indirect", verb=tok, cue=(tok.idx, tok.idx + len(tok.text)), subj=pobj,
+                     mention=mention, stype=None, via=(tok.i,))
 
     def _parenthetical(self, used: set[int]) -> list[_Cand]:
         """'The only way forward, X told Y, was ...': an attribution set off by commas."""
@@ -689,6 +721,12 @@ _OBJECT_PREDICATES = {
     "for": frozenset("blame fault criticize praise".split()),
     "with": frozenset("charge credit".split()),
 }
+
+
+# Documents that report what the clause after them says ('In a new poll, ...', 'In the filing, ...').
+_REPORTING_DOCUMENTS = frozenset("""poll survey study report statement analysis memo letter filing speech editorial
+column op-ed essay post tweet video ad book article email e-mail document transcript testimony complaint lawsuit
+ruling opinion release""".split())
 
 
 def _naming_object(verb):
