@@ -263,3 +263,10 @@ def test_a_sentence_opening_on_a_poll_reports_the_poll(extract):
                   "In the morning, the mayor visited the flooded bridge with her staff.")
     got = [(q.content.of(doc.text), q.source_kind) for q in doc.quotes]
     assert got == [("the mayor had a ten-point lead over her rival", "document")]
+
+
+def test_records_that_show_are_a_document_source(extract):
+    doc = extract("With the campaign short of money, new filings show it has less than a million dollars on hand. "
+                  "Police found the stolen car was parked behind the station.")
+    got = [(q.content.of(doc.text), q.source_kind) for q in doc.quotes]
+    assert got == [("it has less than a million dollars on hand", "document")]

@@ -319,7 +319,9 @@ class QuoteFinder:
                     out.append(c)
                 continue
             naming = _naming_object(t)
-            if not (cues.is_cue_verb(t) or naming) or not cues.usable(t) or t.dep_ in ("relcl", "amod", "acl"):
+            document = self._evidence_subject(t)
+            if not (cues.is_cue_verb(t) or naming or document) or not cues.usable(t) \
+                    or t.dep_ in ("relcl", "amod", "acl"):
                 continue
             if self.in_region(t.idx) is not None:
                 continue
@@ -338,6 +340,8 @@ class QuoteFinder:
             if len(toks) < 3 and not naming or not toks:
                 continue
             got = self._speaker(t, not_inside=(toks[0].idx, toks[-1].idx + 1))
+            if got is None and document is not None:
+                got = document, self._document_mention(document), None
             if got is None:
                 continue
             subj, mention, stype = got
@@ -450,13 +454,27 @@ class QuoteFinder:
             toks.pop()
         if len(toks) < 3 or any(t.text in _MARKS or self.in_region(t.idx) is not None for t in toks):
             return None  # a quotation inside has a source of its own
-        left = pobj.left_edge
-        while left.i < pobj.i and left.dep_ == "det":
-            left = doc[left.i + 1]
-        mention = Mention(left.idx, pobj.idx + len(pobj.text), self.text[left.idx:pobj.idx + len(pobj.text)], "org")
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         return _Cand(s, e, "indirect", verb=tok, cue=(tok.idx, tok.idx + len(tok.text)), subj=pobj,
-                     mention=mention, stype=None, via=(tok.i,))
+                     mention=self._document_mention(pobj), stype=None, via=(tok.i,))
+
+    def _document_mention(self, head) -> Mention:
+        """A document source: its noun and the words before it, without the article ('new filings')."""
+        left = head.left_edge
+        while left.i < head.i and left.dep_ == "det":
+            left = self.doc[left.i + 1]
+        end = head.idx + len(head.text)
+        return Mention(left.idx, end, self.text[left.idx:end], "org")
+
+    @staticmethod
+    def _evidence_subject(verb):
+        """The document subject of a verb of evidence ('new filings show ...', 'the study found ...')."""
+        if cues.lemma(verb) not in _EVIDENCE_VERBS:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _REPORTING_DOCUMENTS | _RECORDS:
+            return None
+        return subj
 
     def _parenthetical(self, used: set[int]) -> list[_Cand]:
         """'The only way forward, X told Y, was ...': an attribution set off by commas."""
@@ -727,6 +745,11 @@ _OBJECT_PREDICATES = {
 _REPORTING_DOCUMENTS = frozenset("""poll survey study report statement analysis memo letter filing speech editorial
 column op-ed essay post tweet video ad book article email e-mail document transcript testimony complaint lawsuit
 ruling opinion release""".split())
+
+
+# Verbs by which a document reports ('records show', 'the study found'), and records that do.
+_EVIDENCE_VERBS = frozenset("show find demonstrate project".split())
+_RECORDS = frozenset("record filing data figure document disclosure number result tally count estimate".split())
 
 
 def _naming_object(verb):
