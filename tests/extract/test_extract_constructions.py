@@ -265,8 +265,12 @@ def test_a_sentence_opening_on_a_poll_reports_the_poll(extract):
     assert got == [("the mayor had a ten-point lead over her rival", "document")]
 
 
-def test_records_that_show_are_a_document_source(extract):
-    doc = extract("With the campaign short of money, new filings show it has less than a million dollars on hand. "
-                  "Police found the stolen car was parked behind the station.")
+def test_records_that_show_are_a_document_source(extract, nlp):
+    from newsgraph.extract.quotes import QuoteFinder
+
+    doc = extract("With the campaign short of money, new filings show it has less than a million dollars on hand.")
     got = [(q.content.of(doc.text), q.source_kind) for q in doc.quotes]
     assert got == [("it has less than a million dollars on hand", "document")]
+    verbs = {t.text: t for t in nlp("New filings show it has little cash. Police found the car was stolen.")}
+    assert QuoteFinder._evidence_subject(verbs["show"]).text == "filings"
+    assert QuoteFinder._evidence_subject(verbs["found"]) is None
