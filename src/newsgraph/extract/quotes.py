@@ -320,7 +320,8 @@ class QuoteFinder:
                 continue
             naming = _naming_object(t)
             document = self._evidence_subject(t)
-            if not (cues.is_cue_verb(t) or naming or document) or not cues.usable(t) \
+            belief = cues.lemma(t) in _BELIEF_VERBS and t.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in t.children)
+            if not (cues.is_cue_verb(t) or naming or document or belief) or not cues.usable(t) \
                     or t.dep_ in ("relcl", "amod", "acl"):
                 continue
             if self.in_region(t.idx) is not None:
@@ -746,6 +747,9 @@ _REPORTING_DOCUMENTS = frozenset("""poll survey study report statement analysis 
 column op-ed essay post tweet video ad book article email e-mail document transcript testimony complaint lawsuit
 ruling opinion release""".split())
 
+
+# Verbs of belief whose clause annotators attribute to the believer ('his aides believe they can win').
+_BELIEF_VERBS = frozenset("think believe hope fear doubt suspect feel expect worry".split())
 
 # Verbs by which a document reports ('records show', 'the study found'), and records that do.
 _EVIDENCE_VERBS = frozenset("show find demonstrate project".split())
