@@ -70,11 +70,11 @@ def test_load_model_by_name_none_and_missing():
     assert err.value.code == "E014"
 
 
-def test_the_model_adds_a_belief_the_rules_miss(nlp):
+def test_the_model_adds_a_conviction_the_rules_miss(nlp):
     from newsgraph.extract import extract_quotes
     from newsgraph.model import Document
 
-    text = "Campaign aides believe that the senator will announce her bid next week.\n"
+    text = "Campaign aides are convinced that the senator will announce her bid next week.\n"
 
     def found(model):
         doc = Document(id="t", source="t", text=text)
@@ -83,4 +83,4 @@ def test_the_model_adds_a_belief_the_rules_miss(nlp):
 
     assert found("none") == []
     (quote,) = found(contents.DEFAULT_MODEL)
-    assert quote.kind == "indirect" and quote.cue is not None and quote.cue.of(text) == "believe"
+    assert quote.kind == "indirect" and quote.cue is not None and quote.cue.of(text) == "convinced"

@@ -294,3 +294,10 @@ def test_a_belief_is_attributed_to_the_believer_by_the_rules(nlp):
 def test_records_that_show_are_a_document_source_by_the_rules(nlp):
     got = rules_only(nlp, "With the campaign short of money, new filings show it has less than a million dollars.")
     assert got == [("it has less than a million dollars", None, "document")]
+
+
+def test_an_attribution_inside_another_ones_content_is_kept(nlp):
+    got = rules_only(nlp, "Union leaders accused the port authority of hiding the repair costs, officials said on Monday.")
+    contents = {c for c, _, _ in got}
+    assert "Union leaders accused the port authority of hiding the repair costs" in contents
+    assert "the port authority of hiding the repair costs" in contents

@@ -804,14 +804,22 @@ def _inherit(c: _Cand, src: _Cand) -> None:
     c.inherited, c.kind_of_source = True, src.kind_of_source
 
 
+def _nested(a: _Cand, b: _Cand) -> bool:
+    """Whether one is an attribution inside the other's content: its cue word lies in that content
+    ('officials said [Kenya accused [Tanzania of blocking ...]]')."""
+    return any(x.verb is not None and y.start <= x.verb.idx < y.end and x.start >= y.start and x.end <= y.end
+               for x, y in ((a, b), (b, a)))
+
+
 def _dedupe(cands: list[_Cand]) -> list[_Cand]:
-    """Drop a candidate whose content overlaps an earlier-kept one by most of its length."""
+    """Drop a candidate whose content overlaps an earlier-kept one by most of its length, unless
+    one is an attribution nested in the other's content."""
     kept: list[_Cand] = []
     for c in cands:
         dup = False
         for k in kept:
             ov = min(c.end, k.end) - max(c.start, k.start)
-            if ov > 0 and ov >= 0.6 * min(c.end - c.start, k.end - k.start):
+            if ov > 0 and ov >= 0.6 * min(c.end - c.start, k.end - k.start) and not _nested(c, k):
                 if k.mention is None and c.mention is not None:
                     kept.remove(k)
                     break
