@@ -32,6 +32,29 @@ ADDRESSEE_VERBS = frozenset("tell instruct inform assure warn remind advise brie
 # Verbs that attach a quotation as a naming complement: X called Y "a partner".
 NAMING_VERBS = frozenset("call dub term label brand designate".split())
 
+# Verbs that say what their object is or did, with the preposition that carries it: "described the
+# plan as reckless", "accused him of lying", "blamed the mayor for the delay" (mined from the cues of
+# PolNeAR train's attributions; the object and what follows are the content).
+OBJECT_PREDICATES = {
+    "as": frozenset("describe portray characterize cast paint depict dismiss brand label hail tout deride "
+                    "denounce criticize praise mock".split()),
+    "of": frozenset("accuse".split()),
+    "for": frozenset("blame fault criticize praise".split()),
+    "with": frozenset("charge credit".split()),
+}
+
+# Documents that report what the clause after them says ('In a new poll, ...', 'In the filing, ...').
+REPORTING_DOCUMENTS = frozenset("""poll survey study report statement analysis memo letter filing speech editorial
+column op-ed essay post tweet video ad book article email e-mail document transcript testimony complaint lawsuit
+ruling opinion release""".split())
+
+# Verbs of belief whose clause annotators attribute to the believer ('his aides believe they can win').
+BELIEF_VERBS = frozenset("think believe hope fear doubt suspect feel expect worry".split())
+
+# Verbs by which a document reports ('records show', 'the study found'), and records that do.
+EVIDENCE_VERBS = frozenset("show find demonstrate project".split())
+RECORDS = frozenset("record filing data figure document disclosure number result tally count estimate".split())
+
 # Phrasal forms: (verb lemma, particle/preposition) that report speech.
 PHRASAL = frozenset({("talk", "about"), ("point", "out"), ("speak", "about"), ("go", "on"), ("write", "in")})
 

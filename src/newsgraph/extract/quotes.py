@@ -320,7 +320,8 @@ class QuoteFinder:
                 continue
             naming = _naming_object(t)
             document = self._evidence_subject(t)
-            belief = cues.lemma(t) in _BELIEF_VERBS and t.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in t.children)
+            belief = cues.lemma(t) in cues.BELIEF_VERBS and t.pos_ == "VERB" and any(
+                c.dep_ == "ccomp" for c in t.children)
             if not (cues.is_cue_verb(t) or naming or document or belief) or not cues.usable(t) \
                     or t.dep_ in ("relcl", "amod", "acl"):
                 continue
@@ -444,7 +445,7 @@ class QuoteFinder:
         if tok.i != sent.start or tok.dep_ != "prep" or tok.head.i != sent.root.i or cues.is_cue_verb(sent.root):
             return None
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if pobj is None or pobj.lemma_.lower() not in _REPORTING_DOCUMENTS or pobj.ent_type_ in ("DATE", "TIME"):
+        if pobj is None or pobj.lemma_.lower() not in cues.REPORTING_DOCUMENTS or pobj.ent_type_ in ("DATE", "TIME"):
             return None
         comma = tok.right_edge.i + 1
         doc = self.doc
@@ -470,10 +471,10 @@ class QuoteFinder:
     @staticmethod
     def _evidence_subject(verb):
         """The document subject of a verb of evidence ('new filings show ...', 'the study found ...')."""
-        if cues.lemma(verb) not in _EVIDENCE_VERBS:
+        if cues.lemma(verb) not in cues.EVIDENCE_VERBS:
             return None
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in _REPORTING_DOCUMENTS | _RECORDS:
+        if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in cues.REPORTING_DOCUMENTS | cues.RECORDS:
             return None
         return subj
 
@@ -730,32 +731,6 @@ class QuoteFinder:
         return len(tail.split()) <= 40
 
 
-# Verbs that say what their object is or did, with the preposition that carries it: "described the
-# plan as reckless", "accused him of lying", "blamed the mayor for the delay" (mined from the cues of
-# PolNeAR train's attributions; the object and what follows are the content).
-_OBJECT_PREDICATES = {
-    "as": frozenset("describe portray characterize cast paint depict dismiss brand label hail tout deride "
-                    "denounce criticize praise mock".split()),
-    "of": frozenset("accuse".split()),
-    "for": frozenset("blame fault criticize praise".split()),
-    "with": frozenset("charge credit".split()),
-}
-
-
-# Documents that report what the clause after them says ('In a new poll, ...', 'In the filing, ...').
-_REPORTING_DOCUMENTS = frozenset("""poll survey study report statement analysis memo letter filing speech editorial
-column op-ed essay post tweet video ad book article email e-mail document transcript testimony complaint lawsuit
-ruling opinion release""".split())
-
-
-# Verbs of belief whose clause annotators attribute to the believer ('his aides believe they can win').
-_BELIEF_VERBS = frozenset("think believe hope fear doubt suspect feel expect worry".split())
-
-# Verbs by which a document reports ('records show', 'the study found'), and records that do.
-_EVIDENCE_VERBS = frozenset("show find demonstrate project".split())
-_RECORDS = frozenset("record filing data figure document disclosure number result tally count estimate".split())
-
-
 def _naming_object(verb):
     """(object, its predicate) after a verb that names or judges its object ('called him "weak"',
     'described the plan as reckless', 'accused him of lying'), else None."""
@@ -770,7 +745,7 @@ def _naming_object(verb):
             continue
         if c.dep_ == "oprd" and lem in cues.NAMING_VERBS:
             return obj, c
-        if c.dep_ == "prep" and lem in _OBJECT_PREDICATES.get(c.lower_, ()) and any(
+        if c.dep_ == "prep" and lem in cues.OBJECT_PREDICATES.get(c.lower_, ()) and any(
                 g.dep_ in ("pobj", "pcomp") or c.lower_ == "as" and g.pos_ in ("ADJ", "NOUN") for g in c.children):
             return obj, c
     return None
