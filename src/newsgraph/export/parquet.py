@@ -13,11 +13,12 @@ import os
 import re
 import shutil
 import uuid
-from itertools import groupby
+from itertools import groupby, islice
 from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import E, NewsgraphError
+from . import unwritable
 
 ROW_GROUP = 2000  # rows per row group: a few MB of documents at most
 FILE_ROWS = 500_000  # rows per file before the next part-N starts
@@ -77,7 +78,7 @@ def _temporary(out: Path, shown) -> Path:
     try:
         tmp.mkdir()
     except OSError as exc:
-        raise _unwritable(shown, exc) from None
+        raise unwritable(shown, exc) from None
     return tmp
 
 
@@ -89,7 +90,7 @@ def _write(rows, schema, root: Path, month, on_rows, shown) -> tuple[int, list[s
     writer, rows_in_file, current = None, 0, None
     try:
         for key, group in groupby(rows, key=lambda r: month(r) or UNKNOWN):
-            for chunk in _chunks(group, ROW_GROUP):
+            while chunk := list(islice(group, ROW_GROUP)):
                 if writer is None or key != current or rows_in_file >= FILE_ROWS:
                     if writer is not None:
                         writer.close()
@@ -105,22 +106,11 @@ def _write(rows, schema, root: Path, month, on_rows, shown) -> tuple[int, list[s
             writer = _open(root, UNKNOWN, parts, schema, pq)
             writer.write_table(schema.empty_table())
     except OSError as exc:
-        raise _unwritable(shown, exc) from None
+        raise unwritable(shown, exc) from None
     finally:
         if writer is not None:
             writer.close()
     return count, months
-
-
-def _chunks(items, size: int):
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _open(root: Path, key: str, parts: dict[str, int], schema, pq):
@@ -143,10 +133,6 @@ def _publish(tmp: Path, out: Path, shown) -> None:
     except OSError as exc:
         if aside is not None and aside.exists():
             os.rename(aside, out)  # the previous export back where it was
-        raise _unwritable(shown, exc) from None
+        raise unwritable(shown, exc) from None
     if aside is not None:
         shutil.rmtree(aside, ignore_errors=True)
-
-
-def _unwritable(path, exc: OSError) -> NewsgraphError:
-    return NewsgraphError(E.UNWRITABLE, path=path, detail=exc.strerror or str(exc))

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 from ..model import Document
 from ..settings import Settings
-from .registry import StageFn, build_named
+from .registry import StageFn, build_named, run_chain
 from .timing import Seconds, add, clocked_chain
 
 _CHAIN: list[tuple[str, StageFn]] | None = None
@@ -31,10 +31,7 @@ def _init_worker(settings: Settings) -> None:
 def _run(chain: list[tuple[str, StageFn]], docs: Iterable[Document], seconds: Seconds | None) -> Iterator[Document]:
     if seconds is not None:
         return clocked_chain(chain, docs, seconds)
-    stream: Iterable[Document] = docs
-    for _, fn in chain:
-        stream = fn(stream)
-    return iter(stream)
+    return run_chain([fn for _, fn in chain], docs)
 
 
 def _process_chunk(docs: list[Document], timed: bool = False) -> tuple[list[Document], Seconds | None]:
@@ -46,7 +43,8 @@ def _process_chunk(docs: list[Document], timed: bool = False) -> tuple[list[Docu
     return out, seconds
 
 
-def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """``docs`` in lists of ``size`` (the last shorter), read lazily: the unit sent to a worker."""
     it = iter(docs)
     while chunk := list(islice(it, size)):
         yield chunk
@@ -74,7 +72,7 @@ def process(docs: Iterable[Document], settings: Settings, seconds: Seconds | Non
                 add(seconds, spent)
             return out
 
-        for chunk in _chunks(source, settings.batch_size):
+        for chunk in chunks(source, settings.batch_size):
             window.append(pool.apply_async(_process_chunk, (chunk, timed)))
             if len(window) >= 2 * workers:
                 yield from ready()

@@ -25,12 +25,12 @@ import logging
 import socket
 from collections import deque
 from dataclasses import replace
-from itertools import islice
 from typing import Iterable, Iterator
 
 from ..errors import E, NewsgraphError
 from ..model import Document
 from ..settings import Settings
+from .executor import chunks
 from .registry import build, run_chain
 
 RETRIES = 3  # times a batch is rerun when the worker running it dies
@@ -87,12 +87,6 @@ def _start(ray, settings: Settings) -> bool:
     return True
 
 
-def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(docs)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
 def _result(ray, ref) -> list[Document]:
     """A batch's documents; a user-facing error met in a worker (a model missing on that node)
     is raised here as itself, anything else stays a bug with its traceback."""
@@ -114,7 +108,7 @@ def process(docs: Iterable[Document], settings: Settings) -> Iterator[Document]:
         conf = ray.put(replace(settings, db=""))  # workers keep their chain from one run to the next
         in_flight = max(2, 2 * int(ray.cluster_resources().get("CPU", 1)))
         window: deque = deque()
-        for batch in _batches(docs, settings.batch_size):
+        for batch in chunks(docs, settings.batch_size):
             window.append(task.remote(conf, batch))
             if len(window) >= in_flight:
                 yield from _result(ray, window.popleft())
