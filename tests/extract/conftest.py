@@ -19,13 +19,14 @@ def norm(s: str) -> str:
 
 @pytest.fixture(scope="session")
 def extract(nlp):
-    """extract(text) -> Document with quotes and people filled."""
+    """extract(text) -> Document with quotes and people filled; ``model=None``: the rules alone."""
     from newsgraph.extract import extract_quotes
+    from newsgraph.extract.contents import DEFAULT_MODEL
 
-    def run(text: str, doc_id: str = "t") -> Document:
+    def run(text: str, doc_id: str = "t", model: str | None = DEFAULT_MODEL) -> Document:
         doc = Document(id=doc_id, source=doc_id, text=text)
         doc.spacy = nlp(doc.body_view())
-        return extract_quotes(doc)
+        return extract_quotes(doc, model)
 
     return run
 

@@ -70,16 +70,11 @@ def test_load_model_by_name_none_and_missing():
     assert err.value.code == "E014"
 
 
-def test_the_model_adds_a_conviction_the_rules_miss(nlp):
-    from newsgraph.extract import extract_quotes
-    from newsgraph.model import Document
-
+def test_the_model_adds_a_conviction_the_rules_miss(extract):
     text = "Campaign aides are convinced that the senator will announce her bid next week.\n"
 
     def found(model):
-        doc = Document(id="t", source="t", text=text)
-        doc.spacy = nlp(text)
-        return [q for q in extract_quotes(doc, model).quotes if "the senator will announce" in q.content.of(text)]
+        return [q for q in extract(text, model=model).quotes if "the senator will announce" in q.content.of(text)]
 
     assert found("none") == []
     (quote,) = found(contents.DEFAULT_MODEL)

@@ -276,28 +276,23 @@ def test_records_that_show_are_a_document_source(extract, nlp):
     assert QuoteFinder._evidence_subject(verbs["found"]) is None
 
 
-def rules_only(nlp, text: str):
+def rules_only(extract, text: str):
     """The rules' quotations alone (no learned contents): (content, speaker, source kind)."""
-    from newsgraph.extract import extract_quotes
-    from newsgraph.model import Document
-
-    doc = Document(id="t", source="t", text=text)
-    doc.spacy = nlp(doc.body_view())
-    return [(q.content.of(text), q.speaker_name, q.source_kind) for q in extract_quotes(doc, model=None).quotes]
+    return [(q.content.of(text), q.speaker_name, q.source_kind) for q in extract(text, model=None).quotes]
 
 
-def test_a_belief_is_attributed_to_the_believer_by_the_rules(nlp):
-    got = rules_only(nlp, "Harbour master Tomas Berg believes the new cranes will arrive before the storms.")
+def test_a_belief_is_attributed_to_the_believer_by_the_rules(extract):
+    got = rules_only(extract, "Harbour master Tomas Berg believes the new cranes will arrive before the storms.")
     assert got == [("the new cranes will arrive before the storms", "Tomas Berg", "person")]
 
 
-def test_records_that_show_are_a_document_source_by_the_rules(nlp):
-    got = rules_only(nlp, "With the campaign short of money, new filings show it has less than a million dollars.")
+def test_records_that_show_are_a_document_source_by_the_rules(extract):
+    got = rules_only(extract, "With the campaign short of money, new filings show it has less than a million dollars.")
     assert got == [("it has less than a million dollars", None, "document")]
 
 
-def test_an_attribution_inside_another_ones_content_is_kept(nlp):
-    got = rules_only(nlp, "Union leaders accused the port authority of hiding the repair costs, officials said on Monday.")
+def test_an_attribution_inside_another_ones_content_is_kept(extract):
+    got = rules_only(extract, "Union leaders accused the port authority of hiding the repair costs, officials said on Monday.")
     contents = {c for c, _, _ in got}
     assert "Union leaders accused the port authority of hiding the repair costs" in contents
     assert "the port authority of hiding the repair costs" in contents

@@ -337,8 +337,7 @@ class QuoteFinder:
             while toks and (toks[0].lower_ == "that" and toks[0].dep_ == "mark" or toks[0].is_punct
                             or toks[0].is_space):
                 toks.pop(0)
-            while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in _MARKS):
-                toks.pop()
+            _strip_end(toks)
             if len(toks) < 3 and not naming or not toks:
                 continue
             got = self._speaker(t, not_inside=(toks[0].idx, toks[-1].idx + 1))
@@ -452,8 +451,7 @@ class QuoteFinder:
         if comma >= sent.end or doc[comma].text != ",":
             return None
         toks = [t for t in doc[comma + 1:sent.end]]
-        while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in _MARKS):
-            toks.pop()
+        _strip_end(toks)
         if len(toks) < 3 or any(t.text in _MARKS or self.in_region(t.idx) is not None for t in toks):
             return None  # a quotation inside has a source of its own
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -501,8 +499,7 @@ class QuoteFinder:
                     or doc[right + 1].text != ",":
                 continue
             toks = list(sent)
-            while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in _MARKS):
-                toks.pop()
+            _strip_end(toks)
             if right + 4 > toks[-1].i or left - 3 < sent.start:
                 continue
             s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -777,6 +774,12 @@ def _to_object(according):
 def _inherit(c: _Cand, src: _Cand) -> None:
     c.mention, c.stype, c.name, c.subj = src.mention, src.stype, src.name, src.subj
     c.inherited, c.kind_of_source = True, src.kind_of_source
+
+
+def _strip_end(toks: list) -> None:
+    """Drop trailing spaces and punctuation from a content's tokens, closing quotation marks kept."""
+    while toks and (toks[-1].is_space or toks[-1].is_punct and toks[-1].text not in _MARKS):
+        toks.pop()
 
 
 def _nested(a: _Cand, b: _Cand) -> bool:
